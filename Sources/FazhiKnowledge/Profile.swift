@@ -1,0 +1,89 @@
+import Foundation
+
+/// Severity names shared by the knowledge files and the linter.
+public enum SeverityName: String, Codable, Sendable, CaseIterable {
+    case error, warning, info, hint
+}
+
+/// A report profile: the parts a report must contain and the topic areas for coverage.
+public struct Profile: Codable, Sendable {
+    public struct Part: Codable, Sendable {
+        public var id: String
+        public var official: String
+        public var short: String
+        public var required: Bool
+        public var severity: SeverityName
+        /// Alternatives; each is a list of substrings that must all occur, in order.
+        public var match: [[String]]
+        public var exclude: [String]?
+
+        public init(id: String, official: String, short: String, required: Bool, severity: SeverityName, match: [[String]], exclude: [String]? = nil) {
+            self.id = id; self.official = official; self.short = short; self.required = required
+            self.severity = severity; self.match = match; self.exclude = exclude
+        }
+
+        /// Whether a heading text covers this part.
+        public func matches(_ heading: String) -> Bool {
+            if let ex = exclude, ex.contains(where: { heading.contains($0) }) { return false }
+            for alt in match {
+                var rest = heading[...]
+                var ok = true
+                for piece in alt {
+                    if let r = rest.range(of: piece) { rest = rest[r.upperBound...] } else { ok = false; break }
+                }
+                if ok && !alt.isEmpty { return true }
+            }
+            return false
+        }
+    }
+
+    public struct Area: Codable, Sendable {
+        public var id: String
+        public var name: String
+        public var keywords: [String]
+    }
+
+    public var id: String
+    public var name: String
+    public var parts: [Part]
+    public var areas: [Area]
+
+    /// The ids of the parts a heading covers, in profile order. A heading may cover several parts
+    /// ("存在的问题及下一步打算"); a local part no profile knows covers none.
+    public func parts(covering heading: String) -> [String] {
+        parts.filter { $0.matches(heading) }.map(\.id)
+    }
+
+    public func part(_ id: String) -> Part? { parts.first { $0.id == id } }
+}
+
+struct ProfilesFile: Codable {
+    var version: Int
+    var profiles: [Profile]
+}
+
+public enum Profiles {
+    /// Profiles shipped with Fazhi (empty when the resources cannot be found).
+    public static let builtin: [Profile] = (try? load()) ?? []
+
+    public static func load() throws -> [Profile] {
+        try KnowledgeResources.decode(ProfilesFile.self, from: "profiles.json").profiles
+    }
+
+    /// The default annual-report profile. Falls back to a minimal built-in copy of the five parts
+    /// so that parsing never depends on finding the resource folder.
+    public static let `default`: Profile = builtin.first { $0.id == "default" } ?? fallback
+
+    public static func named(_ id: String) -> Profile? { builtin.first { $0.id == id } }
+
+    static let fallback = Profile(
+        id: "default", name: "法治政府建设年度报告",
+        parts: [
+            .init(id: "measures", official: "上一年度推进法治政府建设的主要举措和成效", short: "主要举措和成效", required: true, severity: .error, match: [["举措"], ["做法"], ["成效"]], exclude: ["第一责任人", "不足", "问题", "安排", "打算"]),
+            .init(id: "shortcomings", official: "上一年度推进法治政府建设存在的不足和原因", short: "存在的不足和原因", required: true, severity: .error, match: [["不足"], ["存在", "问题"]]),
+            .init(id: "leadership", official: "上一年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况", short: "党政主要负责人履行第一责任人职责情况", required: true, severity: .error, match: [["第一责任人"], ["主要负责", "履"]]),
+            .init(id: "plans", official: "下一年度推进法治政府建设的主要安排", short: "下一年度主要安排", required: true, severity: .error, match: [["下一年度"], ["下一步"], ["安排"], ["打算"]], exclude: ["第一责任人"]),
+            .init(id: "other", official: "其他需要报告的情况", short: "其他需要报告的情况", required: false, severity: .info, match: [["其他需要报告"]]),
+        ],
+        areas: [])
+}

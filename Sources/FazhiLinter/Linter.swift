@@ -1,0 +1,73 @@
+import FazhiKnowledge
+import FazhiParser
+import FazhiText
+
+/// An ignore entry: findings of `rule` (or any rule when nil) whose flagged text equals `text`
+/// (or anywhere when nil) are dropped. Suits plain-text reports, which have no comment syntax.
+public struct IgnoreEntry: Sendable, Equatable, Codable {
+    public var rule: String?
+    public var text: String?
+    public init(rule: String?, text: String?) {
+        self.rule = rule
+        self.text = text
+    }
+}
+
+/// Effective configuration of one lint run (merged from defaults, .fazhi.json and editor settings).
+public struct LintConfig: Sendable {
+    /// Per-rule severity override; `nil` value means the rule is turned off.
+    public var severities: [String: Severity?] = [:]
+    public var profileID: String = "default"
+    public var ignores: [IgnoreEntry] = []
+    /// The current date as (year, month, day), for rules that compare with today. Nil: not known.
+    public var today: (year: Int, month: Int, day: Int)?
+
+    public init() {}
+
+    public func severity(for meta: RuleMetadata) -> Severity? {
+        if let s = severities[meta.id] { return s }
+        return meta.defaultSeverity
+    }
+}
+
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+    public let config: LintConfig
+
+    public init(config: LintConfig = LintConfig(), rules: [any Rule] = RuleCatalog.all) {
+        self.config = config
+        self.rules = rules
+    }
+
+    /// The profile the configuration names (the built-in default when unknown).
+    public var profile: Profile { Profiles.named(config.profileID) ?? Profiles.default }
+
+    /// Parses and lints a text.
+    public func lint(_ text: SourceText) -> (Report, [Diagnostic]) {
+        let report = ReportParser(profile: profile).parse(text)
+        return (report, lint(report))
+    }
+
+    /// Lints a parsed report. Diagnostics come back sorted by position.
+    public func lint(_ report: Report) -> [Diagnostic] {
+        let ctx = LintContext(report: report, config: config)
+        var all: [Diagnostic] = []
+        for rule in rules {
+            guard let sev = config.severity(for: rule.metadata) else { continue }
+            var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev)
+            rule.check(ctx, into: &sink)
+            all.append(contentsOf: sink.diagnostics)
+        }
+        if !config.ignores.isEmpty {
+            all.removeAll { d in
+                config.ignores.contains { ig in
+                    (ig.rule == nil || ig.rule == d.rule) && (ig.text == nil || ig.text == report.text(d.range))
+                }
+            }
+        }
+        all.sort { a, b in
+            a.range.start != b.range.start ? a.range.start < b.range.start : (a.range.end != b.range.end ? a.range.end < b.range.end : a.rule < b.rule)
+        }
+        return all
+    }
+}

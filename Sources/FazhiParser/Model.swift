@@ -1,0 +1,239 @@
+import FazhiKnowledge
+import FazhiText
+
+// The report model. Every range is a half-open range of UTF-8 byte offsets into `Report.source`.
+// Headings form a tree stored flat (document order) with parent/children indices.
+
+public struct Report: Sendable {
+    public let source: SourceText
+    public let profile: Profile
+    /// One entry per source line, in order.
+    public internal(set) var lines: [LineInfo] = []
+    public internal(set) var header = Header()
+    /// All headings (real and pseudo) in document order.
+    public internal(set) var headings: [Heading] = []
+    /// Indices of the top-level headings.
+    public internal(set) var roots: [Int] = []
+    /// Logical paragraphs: runs of lines joined where a line break was stray (PDF/Word copy).
+    public internal(set) var paragraphs: [Paragraph] = []
+    /// Inline enumerations (一是……二是……) in paragraphs and run-on heading bodies.
+    public internal(set) var enumerations: [EnumerationItem] = []
+    public internal(set) var closing = Closing()
+    /// The reported year (from the title, else the opening paragraph) and where it was read.
+    public internal(set) var year: Int?
+    public internal(set) var yearRange: TextRange?
+    public internal(set) var unit: ReportUnit?
+
+    public init(source: SourceText, profile: Profile) {
+        self.source = source
+        self.profile = profile
+    }
+
+    /// The text of a range.
+    public func text(_ r: TextRange) -> String { source.string(r) }
+
+    /// Indices of headings (any level) whose own text covers `part`. Top-level headings first.
+    public func headings(covering part: String) -> [Int] {
+        headings.indices.filter { headings[$0].parts.contains(part) }
+    }
+
+    /// Whether some heading covers the part.
+    public func hasPart(_ part: String) -> Bool { headings.contains { $0.parts.contains(part) } }
+
+    /// Byte range of the body: from the first heading (or opening paragraph) to the closing.
+    public var bodyRange: TextRange {
+        let s = header.opening.map { paragraphs[$0].range.start } ?? headings.first?.lineRange.start ?? 0
+        let e = closing.start ?? source.count
+        return TextRange(min(s, e), e)
+    }
+
+    /// The heading whose section contains `offset`, deepest first.
+    public func innermostHeading(at offset: Int) -> Int? {
+        var best: Int?
+        for (i, h) in headings.enumerated() where h.sectionRange.contains(offset) || h.lineRange.contains(offset) {
+            if best == nil || headings[best!].depth <= h.depth { best = i }
+        }
+        return best
+    }
+
+    /// The canonical parts that apply at `offset` (of the top-level heading above it).
+    public func parts(at offset: Int) -> [String] {
+        guard var i = innermostHeading(at: offset) else { return [] }
+        while true {
+            if !headings[i].parts.isEmpty { return headings[i].parts }
+            guard let p = headings[i].parent else { return [] }
+            i = p
+        }
+    }
+}
+
+public enum LineKind: String, Sendable {
+    case blank
+    /// 发文机关标志 (e.g. 中共××镇委员会 / ××镇人民政府 above the title)
+    case organization
+    case docNumber
+    case signer
+    case title
+    case recipient
+    case heading
+    case paragraph
+    /// A line that continues the previous paragraph after a stray line break.
+    case continuation
+    /// 特此报告
+    case closingPhrase
+    case attachment
+    /// 署名 (机关名称) in the closing
+    case signature
+    /// 成文日期
+    case date
+    /// 附注 such as （此件公开发布）
+    case note
+    /// 抄送 / 印发 lines
+    case distribution
+}
+
+public struct LineInfo: Sendable {
+    public var kind: LineKind
+    /// Content range, without the line terminator.
+    public var range: TextRange
+    public var heading: Int?
+    public var paragraph: Int?
+}
+
+/// A labelled header value (发文字号, 签发人, 主送机关).
+public struct Field: Sendable {
+    /// The value itself (e.g. `某委文〔2024〕2号`, the signer's name, the recipient without the colon).
+    public var range: TextRange
+    public var line: Int
+    public var text: String
+}
+
+public struct Title: Sendable {
+    /// The title text, without conversion residue before it.
+    public var range: TextRange
+    /// Residue on the same line before the title (e.g. `[bookmark: _GoBack]`).
+    public var residue: TextRange?
+    /// First line of the title; a title may wrap onto a second line.
+    public var line: Int
+    public var lastLine: Int
+    public var text: String
+}
+
+public struct Header: Sendable {
+    public var organizationLines: [TextRange] = []
+    public var docNumber: Field?
+    public var signer: Field?
+    public var title: Title?
+    public var recipient: Field?
+    /// Index into `Report.paragraphs` of the opening paragraph (before the first heading).
+    public var opening: Int?
+}
+
+public enum MarkerIssue: Sendable, Equatable {
+    /// Half-width parentheses where full-width are standard: (一) → （一）.
+    case halfwidthBrackets
+    /// A wrong delimiter after the numeral, e.g. 1、 for 1. or 一. for 一、; `expected` is the standard one.
+    case wrongDelimiter(found: String, expected: String)
+    /// A delimiter that should not be there at all, e.g. （一）、
+    case extraDelimiter(String)
+    /// Space characters between the marker and the heading text.
+    case spaceAfterMarker(TextRange)
+}
+
+public struct Heading: Sendable {
+    /// GB/T 9704 level from the marker's form: 1 一、, 2 （一）, 3 1., 4 （1）; 0 for a labelled pseudo-heading.
+    public var level: Int
+    /// The marker as written (e.g. `一、`, `（一）`, `1.`), empty for pseudo-headings.
+    public var marker: String
+    public var markerRange: TextRange
+    /// The numeral's value (一 → 1, 十一 → 11), nil for pseudo-headings.
+    public var number: Int?
+    public var markerIssues: [MarkerIssue]
+    /// The heading text without the marker and without run-on body text.
+    public var textRange: TextRange
+    public var text: String
+    /// Body text that follows the heading on the same line ("1.加强领导。全年召开……").
+    public var runOnRange: TextRange?
+    /// The whole line.
+    public var lineRange: TextRange
+    public var line: Int
+    /// A labelled line such as "存在的问题：" standing in for a heading.
+    public var isPseudo: Bool
+    /// Canonical parts this heading's own text covers (from the profile).
+    public var parts: [String]
+    public var parent: Int?
+    public var children: [Int]
+    /// Depth in the tree (0 for roots).
+    public var depth: Int
+    /// From the start of the heading line to the start of the next heading at the same or a higher level
+    /// (or the closing / end of text).
+    public var sectionRange: TextRange
+}
+
+public struct Paragraph: Sendable {
+    /// From the first line's start to the last line's end (terminators between lines included).
+    public var range: TextRange
+    public var firstLine: Int
+    public var lastLine: Int
+    /// Offsets where a stray line break was joined (end of the earlier line's content).
+    public var breaks: [Int]
+    /// Index of the heading whose section the paragraph is in.
+    public var heading: Int?
+    public var isOpening: Bool
+}
+
+public struct EnumerationItem: Sendable {
+    /// 1 for 一是, 2 for 二是, …
+    public var ordinal: Int
+    /// The marker as written (`一是`).
+    public var marker: String
+    public var markerRange: TextRange
+    /// From the marker to the start of the next item or the end of the paragraph.
+    public var range: TextRange
+    /// Items of one enumeration share a group number.
+    public var group: Int
+    public var line: Int
+}
+
+public struct DateValue: Sendable {
+    public var range: TextRange
+    public var line: Int
+    public var year: Int?
+    public var month: Int?
+    public var day: Int?
+    /// Written with Chinese numerals (二〇二四年…).
+    public var chineseNumerals: Bool
+    /// Month or day written with a leading zero (03月).
+    public var zeroPadded: Bool
+    /// Written as 2024.3.5 or 2024-03-05 instead of 年月日.
+    public var numericForm: Bool
+}
+
+public struct Closing: Sendable {
+    /// Start offset of the closing block (特此报告 / 署名 / 日期), if any.
+    public var start: Int?
+    public var closingPhrase: TextRange?
+    public var signatures: [TextRange] = []
+    public var date: DateValue?
+    public var notes: [TextRange] = []
+    public var distribution: [TextRange] = []
+    public var attachments: [TextRange] = []
+}
+
+public enum UnitKind: String, Sendable, CaseIterable {
+    case town = "镇"
+    case township = "乡"
+    case subdistrict = "街道"
+    case county = "县"
+    case district = "区"
+    case city = "市"
+    case province = "省"
+    case department = "部门"
+    case other = "其他"
+}
+
+public struct ReportUnit: Sendable {
+    public var name: String
+    public var kind: UnitKind
+    public var range: TextRange?
+}

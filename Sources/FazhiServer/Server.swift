@@ -1,0 +1,2 @@
+// Language server logic (see ARCHITECTURE.md).
+enum FazhiServerPlaceholder {}

@@ -1,0 +1,4 @@
+import XCTest
+final class PlaceholderFazhiJSONTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}

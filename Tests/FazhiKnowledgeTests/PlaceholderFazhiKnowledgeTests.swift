@@ -1,0 +1,4 @@
+import XCTest
+final class PlaceholderFazhiKnowledgeTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}

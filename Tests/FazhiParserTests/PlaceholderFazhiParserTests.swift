@@ -1,0 +1,4 @@
+import XCTest
+final class PlaceholderFazhiParserTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}

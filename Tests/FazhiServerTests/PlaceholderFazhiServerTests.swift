@@ -1,0 +1,4 @@
+import XCTest
+final class PlaceholderFazhiServerTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}

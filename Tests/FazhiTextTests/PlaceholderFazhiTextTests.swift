@@ -1,0 +1,4 @@
+import XCTest
+final class PlaceholderFazhiTextTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}

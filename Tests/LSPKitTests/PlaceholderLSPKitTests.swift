@@ -1,0 +1,4 @@
+import XCTest
+final class PlaceholderLSPKitTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}
