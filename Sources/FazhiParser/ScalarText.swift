@@ -1,0 +1,183 @@
+import FazhiText
+
+/// The document decoded once into Unicode scalars, with the byte offset of each scalar, and the lines
+/// in scalar indices. The parser works on scalar indices and converts to byte ranges at the end.
+struct ScalarText {
+    let sc: [UInt32]
+    /// `bo[i]` is the byte offset of scalar `i`; `bo[sc.count]` is the byte count.
+    let bo: [Int]
+    /// Scalar index of each line's content start and content end (without terminator).
+    let lineStart: [Int]
+    let lineEnd: [Int]
+
+    init(_ text: SourceText) {
+        var sc: [UInt32] = []
+        var bo: [Int] = []
+        sc.reserveCapacity(text.count / 2)
+        bo.reserveCapacity(text.count / 2 + 1)
+        var ls: [Int] = []
+        var le: [Int] = []
+        text.bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            var lineBegin = 0
+            while i < n {
+                let (v, len) = Scalars.decode(p, i)
+                if v == 0x0A || v == 0x0D {
+                    ls.append(lineBegin)
+                    le.append(sc.count)
+                    sc.append(v)
+                    bo.append(i)
+                    if v == 0x0D && i + 1 < n && p[i + 1] == 0x0A {
+                        sc.append(0x0A)
+                        bo.append(i + 1)
+                        i += 1
+                    }
+                    i += 1
+                    lineBegin = sc.count
+                    continue
+                }
+                sc.append(v)
+                bo.append(i)
+                i += len
+            }
+            ls.append(lineBegin)
+            le.append(sc.count)
+            bo.append(n)
+        }
+        self.sc = sc
+        self.bo = bo
+        self.lineStart = ls
+        self.lineEnd = le
+    }
+
+    var lineCount: Int { lineStart.count }
+
+    @inline(__always) func byteRange(_ s: Int, _ e: Int) -> TextRange { TextRange(bo[s], bo[e]) }
+
+    func string(_ s: Int, _ e: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var i = s
+        while i < e {
+            if let u = Unicode.Scalar(sc[i]) { out.append(u) }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// Whether the scalars at `i` spell `pattern`.
+    @inline(__always) func matches(_ pattern: [UInt32], at i: Int, end: Int) -> Bool {
+        if i + pattern.count > end { return false }
+        var k = 0
+        while k < pattern.count {
+            if sc[i + k] != pattern[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func find(_ pattern: [UInt32], from s: Int, to e: Int) -> Int? {
+        guard !pattern.isEmpty, e - s >= pattern.count else { return nil }
+        let first = pattern[0]
+        var i = s
+        let last = e - pattern.count
+        while i <= last {
+            if sc[i] == first && matches(pattern, at: i, end: e) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func contains(_ pattern: [UInt32], _ s: Int, _ e: Int) -> Bool { find(pattern, from: s, to: e) != nil }
+
+    /// Content bounds of a line with leading and trailing spaces removed.
+    func trimmed(_ line: Int) -> (Int, Int) {
+        var s = lineStart[line], e = lineEnd[line]
+        while s < e && Chars.isBlank(sc[s]) { s += 1 }
+        while e > s && Chars.isBlank(sc[e - 1]) { e -= 1 }
+        return (s, e)
+    }
+}
+
+/// Scalar arrays for literal matching.
+@inline(__always) func u(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
+enum Chars {
+    @inline(__always) static func isBlank(_ v: UInt32) -> Bool {
+        Scalars.isSpace(v) || v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060
+    }
+
+    /// Chinese numeral digits used in ordinals.
+    @inline(__always) static func chineseDigit(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x3007, 0x96F6: return 0 // 〇 零
+        case 0x4E00: return 1 // 一
+        case 0x4E8C, 0x4E24: return 2 // 二 两
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+
+    @inline(__always) static func isChineseNumeral(_ v: UInt32) -> Bool {
+        chineseDigit(v) != nil || v == 0x5341 || v == 0x767E // 十 百
+    }
+
+    /// Parses a Chinese numeral like 三, 十, 十一, 二十, 二十三, 一百零五 (≤ 999). Nil if malformed.
+    static func chineseNumberValue(_ s: ArraySlice<UInt32>) -> Int? {
+        if s.isEmpty || s.count > 6 { return nil }
+        var total = 0, current = -1
+        var sawUnit = false
+        for v in s {
+            if v == 0x5341 { // 十
+                total += (current < 0 ? 1 : current) * 10
+                current = -1
+                sawUnit = true
+            } else if v == 0x767E { // 百
+                guard current > 0 else { return nil }
+                total += current * 100
+                current = -1
+                sawUnit = true
+            } else if let d = chineseDigit(v) {
+                if current >= 0 && !(current == 0) { return nil } // two digits in a row (not 零)
+                current = d
+            } else {
+                return nil
+            }
+        }
+        if current > 0 { total += current }
+        if !sawUnit && s.count > 1 { return nil }
+        return total > 0 ? total : nil
+    }
+
+    @inline(__always) static func asciiDigit(_ v: UInt32) -> Int? {
+        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        return nil
+    }
+
+    /// Sentence-final punctuation (a paragraph line ending in one of these is complete).
+    @inline(__always) static func isTerminal(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x2026, 0x21, 0x3F, 0x3B, 0x3A, 0xFF0E: return true
+        default: return false
+        }
+    }
+
+    @inline(__always) static func isClosingMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x201D, 0x2019, 0xFF09, 0x29, 0x300B, 0x3011, 0x300D, 0x300F, 0x3015: return true
+        default: return false
+        }
+    }
+
+    /// Marks a heading's first sentence ends with.
+    @inline(__always) static func isSentenceEnd(_ v: UInt32) -> Bool {
+        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B
+    }
+}

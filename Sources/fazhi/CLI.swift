@@ -1,0 +1,94 @@
+import Foundation
+
+enum CLI {
+    static let version = "0.1.0"
+
+    static let usage = """
+    fazhi —— 法治政府建设年度报告检查工具与语言服务器
+
+    用法：fazhi <命令> [选项]
+
+    命令：
+      lint [--format text|json|sarif] [--config 文件] [--stdin-filename 名称] 路径... | -
+                                  检查报告（文件或文件夹，.txt/.md），输出问题与汇总表
+      fix [--dry-run] 路径...     自动修复可安全修复的问题（--dry-run 只显示差异）
+      outline [--format text|json] 文件
+                                  显示报告的结构（标题、年度、单位、各级标题及对应部分）
+      explain 名称                解释术语、法律法规名称或规则
+      rules [--format text|json|markdown]
+                                  列出全部检查规则
+      lsp [--stdio]               以语言服务器（LSP）方式运行，通过标准输入输出通信
+      bench [--format text|json]  运行性能基准测试
+      --help, -h                  显示本帮助
+      --version                   显示版本
+
+    退出码：0 没有警告及以上问题；1 有警告或错误（或 explain 找不到名称）；2 用法或读写错误。
+    """
+
+    static func run(_ args: [String]) -> Int32 {
+        guard let cmd = args.first else {
+            print(usage)
+            return 2
+        }
+        let rest = Array(args.dropFirst())
+        switch cmd {
+        case "--help", "-h", "help":
+            print(usage)
+            return 0
+        case "--version", "-V", "version":
+            print("fazhi \(version)")
+            return 0
+        case "outline": return OutlineCommand.run(rest)
+        default:
+            return runMore(cmd, rest)
+        }
+    }
+
+    static func fail(_ message: String) -> Int32 {
+        FileHandle.standardError.write(("fazhi: " + message + "\n").data(using: .utf8)!)
+        return 2
+    }
+
+    static func readInput(_ path: String) -> [UInt8]? {
+        if path == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        guard let d = FileManager.default.contents(atPath: path) else { return nil }
+        return [UInt8](d)
+    }
+
+    /// Splits `--flag value` options from positional arguments.
+    static func parseOptions(_ args: [String], valued: Set<String>, flags: Set<String>) -> (options: [String: String], positional: [String], error: String?) {
+        var opts: [String: String] = [:]
+        var pos: [String] = []
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--" { pos.append(contentsOf: args[(i + 1)...]); break }
+            if a.hasPrefix("--"), a.count > 2 {
+                var name = a
+                var value: String?
+                if let eq = a.firstIndex(of: "=") {
+                    name = String(a[..<eq])
+                    value = String(a[a.index(after: eq)...])
+                }
+                if valued.contains(name) {
+                    if value == nil {
+                        guard i + 1 < args.count else { return (opts, pos, "选项 \(name) 需要一个值") }
+                        i += 1
+                        value = args[i]
+                    }
+                    opts[name] = value
+                } else if flags.contains(name) {
+                    opts[name] = "1"
+                } else {
+                    return (opts, pos, "未知选项 \(a)")
+                }
+            } else {
+                pos.append(a)
+            }
+            i += 1
+        }
+        return (opts, pos, nil)
+    }
+}
