@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    static let residueRules: [any Rule] = [
+    ]
+}

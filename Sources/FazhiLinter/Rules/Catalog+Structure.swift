@@ -1,0 +1,5 @@
+extension RuleCatalog {
+    static let structureRules: [any Rule] = [
+        MissingPartRule(),
+    ]
+}

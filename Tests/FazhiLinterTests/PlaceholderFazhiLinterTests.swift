@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderFazhiLinterTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
