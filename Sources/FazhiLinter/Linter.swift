@@ -19,6 +19,8 @@ public struct LintConfig: Sendable {
     public var severities: [String: Severity?] = [:]
     public var profileID: String = "default"
     public var ignores: [IgnoreEntry] = []
+    /// Profiles from the configuration file, consulted before the built-in ones.
+    public var customProfiles: [Profile] = []
     /// The current date as (year, month, day), for rules that compare with today. Nil: not known.
     public var today: (year: Int, month: Int, day: Int)?
 
@@ -40,7 +42,9 @@ public struct Linter: Sendable {
     }
 
     /// The profile the configuration names (the built-in default when unknown).
-    public var profile: Profile { Profiles.named(config.profileID) ?? Profiles.default }
+    public var profile: Profile {
+        config.customProfiles.last { $0.id == config.profileID } ?? Profiles.named(config.profileID) ?? Profiles.default
+    }
 
     /// Parses and lints a text.
     public func lint(_ text: SourceText) -> (Report, [Diagnostic]) {

@@ -39,6 +39,8 @@ enum CLI {
             print("fazhi \(version)")
             return 0
         case "outline": return OutlineCommand.run(rest)
+        case "lsp": return LSPCommand.run(rest)
+        case "bench": return BenchCommand.run(rest)
         default:
             return runMore(cmd, rest)
         }
