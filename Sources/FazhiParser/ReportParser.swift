@@ -580,8 +580,11 @@ struct Builder {
             if let r = text.range(of: "关于") {
                 let prefix = String(text[..<r.lowerBound])
                 if !prefix.isEmpty { candidates.append(TextRange(title.range.start, title.range.start + prefix.utf8.count)) }
-            } else if let y = report.yearRange, y.start > title.range.start {
+            } else if let y = report.yearRange, y.start > title.range.start, y.end <= title.range.end {
                 candidates.append(TextRange(title.range.start, y.start))
+            } else if let r = text.range(of: "法治") {
+                let prefix = String(text[..<r.lowerBound])
+                if !prefix.isEmpty { candidates.append(TextRange(title.range.start, title.range.start + prefix.utf8.count)) }
             }
         }
         candidates += report.closing.signatures
