@@ -52,3 +52,16 @@ final class MissingPartRuleTests: XCTestCase {
         XCTAssertTrue(lint("只有一段话。", only: "missing-part").isEmpty)
     }
 }
+
+final class MissingPartInsertionTests: XCTestCase {
+    func testInsertsLeadershipBeforePlansWithItsNumeral() {
+        let text = "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n略。\n二、存在的不足和原因\n略，原因是人手少。\n三、2025年工作安排\n略。\n"
+        let d = lint(text, only: "missing-part").first { $0.data == "leadership" }!
+        let fixed = [TextEdit](d.fixes[0].edits).applied(to: SourceText(text))
+        XCTAssertTrue(fixed.contains("原因是人手少。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n（待补充）\n三、2025年工作安排"), fixed)
+        XCTAssertFalse(d.fixes[0].isSafe)
+        let plans = lint("关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n略。\n", only: "missing-part").first { $0.data == "plans" }!
+        let fixed2 = [TextEdit](plans.fixes[0].edits).applied(to: SourceText("关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n略。\n"))
+        XCTAssertTrue(fixed2.hasSuffix("略。\n二、2025年推进法治政府建设的主要安排\n（待补充）\n"), fixed2)
+    }
+}
