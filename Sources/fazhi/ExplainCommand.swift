@@ -19,10 +19,3 @@ enum ExplainCommand {
     }
 }
 
-/// Explanations from the knowledge base (terms and laws).
-enum KnowledgeExplainer {
-    /// nil when the knowledge base knows nothing of the name; `found` false for a name recognised as wrong.
-    static func explain(_ name: String) -> (output: String, found: Bool)? {
-        nil
-    }
-}
