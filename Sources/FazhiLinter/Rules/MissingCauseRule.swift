@@ -30,7 +30,7 @@ public struct MissingCauseRule: Rule {
             guard !ctx.isBlank(body) else { continue }
             if Self.causeWords.contains(where: { !ctx.occurrences(of: $0, in: body).isEmpty }) { continue }
             if mentionsInfluence(ctx, body) { continue }
-            sink.report(h.textRange, "“存在的不足和原因”部分只列出了问题，没有分析原因；请补写问题产生的原因")
+            sink.report(h.textRange, "“存在的不足和原因”部分未见原因分析（如“究其原因”“主要是由于”），只列出问题不够；请写明不足产生的原因")
         }
     }
 
