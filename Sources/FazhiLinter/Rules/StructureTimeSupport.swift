@@ -14,10 +14,12 @@ struct YearMention {
 
 extension LintContext {
     /// Headings that carry canonical parts and have no part-bearing ancestor, in document order.
+    /// A pseudo-heading ("存在的问题：") counts even when the parser nested it under a part heading.
     var partHeadings: [Int] {
         let hs = report.headings
         return hs.indices.filter { i in
             guard !hs[i].parts.isEmpty else { return false }
+            if hs[i].isPseudo { return true }
             var p = hs[i].parent
             while let q = p {
                 if !hs[q].parts.isEmpty { return false }
