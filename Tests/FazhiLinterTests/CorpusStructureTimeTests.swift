@@ -43,4 +43,24 @@ final class CorpusStructureTimeTests: XCTestCase {
         // 002: no leadership part; problems without causes; web-published form (no recipient expected).
         if let f = all["002"] { XCTAssertEqual(Set(f), ["missing-part", "missing-cause"], "002: \(f)") }
     }
+
+    /// Every prefix (cut at line ends) of every corpus file: no crash, every range and edit inside the text.
+    func testTruncatedCorpusTextsStayInRange() throws {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: Self.corpusDir).filter({ $0.hasSuffix(".txt") }), !files.isEmpty else {
+            throw XCTSkip("no corpus at \(Self.corpusDir)")
+        }
+        let rules = RuleCatalog.all.filter { $0.metadata.category == .structure || $0.metadata.category == .time }
+        let linter = Linter(rules: rules)
+        for f in files {
+            let text = try String(contentsOfFile: Self.corpusDir + "/" + f, encoding: .utf8)
+            let lines = text.components(separatedBy: "\n")
+            for n in 0...lines.count {
+                let src = SourceText(lines.prefix(n).joined(separator: "\n"))
+                for d in linter.lint(src).1 {
+                    XCTAssertTrue(d.range.start >= 0 && d.range.end <= src.count && d.range.start <= d.range.end, "\(f) \(n) \(d.rule)")
+                    for e in d.fixes.flatMap(\.edits) { XCTAssertTrue(e.range.end <= src.count, "\(f) \(n) \(d.rule)") }
+                }
+            }
+        }
+    }
 }
