@@ -23,11 +23,9 @@ public struct MissingRecipientRule: Rule {
         ],
         fixable: true)
 
-    static let orgEndings = ["人民政府", "政府", "党委", "县委", "区委", "市委", "委员会", "常委会", "办公室", "办事处", "办", "局", "委"]
-
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
-        guard let title = r.header.title else { return }
+        guard let title = ctx.plausibleTitle else { return }
         if let rec = r.header.recipient {
             if ctx.scalar(at: rec.range.end) == 0x3A {
                 let colon = TextRange(rec.range.end, rec.range.end + 1)
@@ -39,7 +37,7 @@ public struct MissingRecipientRule: Rule {
         // A line right below the title that names organs but lacks the colon.
         var l = title.lastLine + 1
         while l < r.lines.count && r.lines[l].kind == .blank { l += 1 }
-        if l < r.lines.count, r.lines[l].kind == .paragraph || r.lines[l].kind == .organization, let line = recipientLike(ctx, r.lines[l].range) {
+        if l < r.lines.count, r.lines[l].kind == .paragraph || r.lines[l].kind == .organization, let line = ctx.recipientLike(r.lines[l].range) {
             sink.report(line, "主送机关后缺少全角冒号“：”",
                         fixes: [Fix(title: "在主送机关后加全角冒号“：”", edits: [TextEdit(range: TextRange(line.end, line.end), newText: "：")])])
             return
@@ -47,15 +45,5 @@ public struct MissingRecipientRule: Rule {
         // Only a 公文-style title (关于……的报告) or a document number makes the recipient expected.
         guard title.text.contains("关于") || r.header.docNumber != nil else { return }
         sink.report(title.range, "标题下缺少主送机关（如“××县人民政府：”）")
-    }
-
-    /// The trimmed range of a short line made of organ names (no sentence punctuation), else nil.
-    private func recipientLike(_ ctx: LintContext, _ range: TextRange) -> TextRange? {
-        let s = ctx.firstNonBlank(in: range)
-        let line = ctx.trimmingTrailingBlanks(TextRange(s, range.end))
-        let text = ctx.text(line)
-        guard !text.isEmpty, text.count <= 30 else { return nil }
-        if text.contains(where: { "。，；：:,;！？!?“”".contains($0) || ($0.isASCII && $0.isNumber) }) { return nil }
-        return Self.orgEndings.contains(where: { text.hasSuffix($0) }) ? line : nil
     }
 }

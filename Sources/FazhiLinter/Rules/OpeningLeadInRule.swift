@@ -41,7 +41,7 @@ public struct OpeningLeadInRule: Rule {
             }
             return
         }
-        guard r.header.title?.text.contains("关于") == true || r.header.recipient != nil else { return }
+        guard ctx.plausibleTitle?.text.contains("关于") == true || r.header.recipient != nil else { return }
         let (last, _) = ctx.scalar(before: para.end)
         let insert = last == 0x3002 ? "现将有关情况报告如下：" : "。现将有关情况报告如下："
         let lastSentence = TextRange(lastSentenceStart(ctx, para), para.end)

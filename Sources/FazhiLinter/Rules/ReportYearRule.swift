@@ -30,7 +30,10 @@ public struct ReportYearRule: Rule {
         }
         // The opening: its first year, when it opens the paragraph (2023年，/ 2023年以来 / 2023年度 / 2023年是).
         if let op = r.header.opening, op < r.paragraphs.count {
-            let p = r.paragraphs[op].range
+            let para = r.paragraphs[op]
+            var p = para.range
+            // A recipient line without its colon is joined into the opening by the parser: skip it.
+            if para.lastLine > para.firstLine, let rec = ctx.recipientLike(r.lines[para.firstLine].range) { p = TextRange(rec.end, p.end) }
             let start = ctx.firstNonBlank(in: p)
             let first = ctx.sentenceEnd(from: start, limit: p.end)
             if let m = ctx.yearMentions(in: TextRange(start, first)).first, m.year != year, presentsAsPeriod(ctx, m, sentenceStart: start) {

@@ -118,9 +118,29 @@ extension LintContext {
         return TextRange(r.start, e)
     }
 
+    /// The parsed title when it reads like one: the parser may take an opening sentence that names
+    /// 法治 and 报告 (…现将有关情况报告如下) for the title when the real title is missing or ends with 。.
+    var plausibleTitle: Title? {
+        guard let t = report.header.title else { return nil }
+        if t.text.contains("，") || t.text.contains("如下") || t.text.contains(",") { return nil }
+        return t
+    }
+
     /// The report year as read from the title, with its range (nil when the title names no year).
     var titleYear: (year: Int, range: TextRange)? {
-        guard let y = report.year, let yr = report.yearRange, let t = report.header.title, t.range.contains(yr) else { return nil }
+        guard let y = report.year, let yr = report.yearRange, let t = plausibleTitle, t.range.contains(yr) else { return nil }
         return (y, yr)
     }
+
+    /// The trimmed range of a short line made of organ names (no sentence punctuation), else nil.
+    func recipientLike(_ range: TextRange) -> TextRange? {
+        let s = firstNonBlank(in: range)
+        let line = trimmingTrailingBlanks(TextRange(s, range.end))
+        let str = text(line)
+        guard !str.isEmpty, str.count <= 30 else { return nil }
+        if str.contains(where: { "。，；：:,;！？!?“”".contains($0) || ($0.isASCII && $0.isNumber) }) { return nil }
+        return recipientEndings.contains(where: { str.hasSuffix($0) }) ? line : nil
+    }
 }
+
+let recipientEndings = ["人民政府", "政府", "党委", "县委", "区委", "市委", "委员会", "常委会", "办公室", "办事处", "办", "局", "委"]

@@ -26,7 +26,7 @@ public struct TitleFormatRule: Rule {
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
-        guard let title = r.header.title else { return }
+        guard let title = ctx.plausibleTitle else { return }
         let text = title.text
         // 发文机关: organisation lines above, or a name before 关于 / before the year / before 法治.
         if r.header.organizationLines.isEmpty {
