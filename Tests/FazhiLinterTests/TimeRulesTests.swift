@@ -66,11 +66,11 @@ final class ReportYearRuleTests: XCTestCase {
         XCTAssertEqual(flagged(text, lint(text, only: "report-year")), ["2023年"])
     }
 
-    func testOpeningTakenForTheTitleIsNotJudged() {
-        // The parser reads the opening as the title when the real title ends with 。: no title year to compare.
+    func testTitleEndingWithFullStopIsStillTheTitle() {
+        // The title ends with 。 (flagged by title-format); the opening's year still contradicts it.
         let text = doc("××镇人民政府关于2024年度法治政府建设情况的报告。", "2023年，我镇扎实推进法治政府建设，现将有关情况报告如下", "一、2024年主要举措和成效", "略。")
-        XCTAssertEqual(lint(text, only: "report-year").count, 0)
-        XCTAssertEqual(lint(text, only: "title-format").count, 0)
+        XCTAssertEqual(flagged(text, lint(text, only: "report-year")), ["2023年"])
+        XCTAssertEqual(flagged(text, lint(text, only: "title-format")), ["。"])
     }
 
     func testMeasuresHeadingAndFutureYearSentence() {

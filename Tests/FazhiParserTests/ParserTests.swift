@@ -309,3 +309,29 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+final class ParserRegressionTests: XCTestCase {
+    func testTitleEndingWithFullStopAndLeadInIsNotTitle() {
+        let r = ReportParser().parse("关于2024年度法治政府建设情况的报告。\n县政府：\n2024年，我镇依法行政。现将法治政府建设情况报告如下：\n一、主要举措\n")
+        XCTAssertEqual(r.header.title?.line, 0)
+        XCTAssertTrue(r.yearFromTitle)
+        let r2 = ReportParser().parse("县政府：\n2023年，我镇深入推进法治建设，现将法治政府建设情况报告如下：\n一、主要举措\n")
+        XCTAssertNil(r2.header.title)
+        XCTAssertEqual(r2.year, 2023)
+        XCTAssertFalse(r2.yearFromTitle)
+    }
+
+    func testPseudoHeadingOfAnotherPartIsARoot() {
+        let r = ReportParser().parse("一、主要举措和成效\n开展普法20场。\n存在的问题：\n培训不够。\n")
+        XCTAssertEqual(r.roots.count, 2)
+        XCTAssertFalse(r.text(r.headings[0].sectionRange).contains("培训不够"))
+        // A label of the same part stays a child.
+        let r2 = ReportParser().parse("三、存在的问题和下一步打算\n存在的问题：\n培训不够。\n")
+        XCTAssertEqual(r2.roots.count, 1)
+    }
+
+    func testDateWithSpaces() {
+        let r = ReportParser().parse("特此报告。\n云溪镇人民政府\n2025年 3月 6日\n")
+        XCTAssertEqual(r.closing.date?.day, 6)
+    }
+}
