@@ -36,3 +36,12 @@ final class FormatRulesCorpusTests: XCTestCase {
         }
     }
 }
+
+final class FormatRulesScratchTests: XCTestCase {
+    func testScratch() {
+        for (id, t) in [("halfwidth-punctuation", "一、主要举措\n1.加强领导\n成立领导小组，使用Hello, World!演示。\n"), ("serial-comma-between-quotes", "推行“最多跑一次”、“一网通办”改革。\n")] {
+            let d = lint(t, only: id)
+            print("SCRATCH", id, flagged(t, d), d.map(\.message))
+        }
+    }
+}

@@ -69,3 +69,52 @@ enum FormatScan {
     /// A number written as a Chinese numeral or in Arabic digits.
     static func display(_ n: Int, chinese: Bool) -> String { chinese ? chineseNumeral(n) : String(n) }
 }
+
+extension FormatScan {
+    /// Kinds of lines that carry running Chinese prose (punctuation and spacing rules read these).
+    static let proseKinds: Set<LineKind> = [.paragraph, .continuation, .heading, .title, .recipient, .closingPhrase, .note, .attachment]
+
+    /// The line (index into `report.lines`) holding a byte offset.
+    static func line(_ ctx: LintContext, at offset: Int) -> LineInfo? {
+        let l = ctx.source.line(of: offset)
+        return l < ctx.report.lines.count ? ctx.report.lines[l] : nil
+    }
+
+    /// Whether `offset` lies in prose (not in a heading marker, not in header/closing fields).
+    static func inProse(_ ctx: LintContext, _ offset: Int) -> LineInfo? {
+        guard let li = line(ctx, at: offset), proseKinds.contains(li.kind), li.range.contains(offset) else { return nil }
+        if li.kind == .heading, let h = li.heading, h < ctx.report.headings.count {
+            let hd = ctx.report.headings[h]
+            if hd.markerRange.contains(offset) { return nil }
+        }
+        return li
+    }
+
+    /// Han or full-width Chinese punctuation.
+    @inline(__always) static func isChinese(_ v: UInt32) -> Bool { Scalars.isChinese(v) }
+
+    @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+
+    /// Space characters with a visible width (zero-width ones are conversion residue, not spaces).
+    @inline(__always) static func isVisibleSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0xA0 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    static func scalarName(_ v: UInt32) -> String {
+        switch v {
+        case 0x20: return "半角空格"
+        case 0x09: return "制表符"
+        case 0xA0: return "不间断空格（U+00A0）"
+        case 0x3000: return "全角空格"
+        default: return "空白字符（U+\(hex(v))）"
+        }
+    }
+}
+
+extension FormatScan {
+    /// Four or more uppercase hex digits, as in U+00A0.
+    static func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+}
