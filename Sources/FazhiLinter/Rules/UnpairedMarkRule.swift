@@ -83,7 +83,7 @@ public struct UnpairedMarkRule: Rule {
                 return
             }
             // 1) a) ① item labels use a lone closing parenthesis.
-            if k == 0xFF09, FormatScan.digit(prev) != nil || FormatScan.isASCIILetter(prev) || FormatScan.isChineseNumeral(prev) { return }
+            if k == 0xFF08, FormatScan.digit(prev) != nil || FormatScan.isASCIILetter(prev) || FormatScan.isChineseNumeral(prev) { return }
             if v == 0x201D || v == 0x2019 {
                 // ”X”: the closing quote stands where an opening one belongs.
                 let open = String(UnicodeScalar(Self.closes[v]!)!)
