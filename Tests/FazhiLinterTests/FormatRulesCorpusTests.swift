@@ -29,19 +29,26 @@ final class FormatRulesCorpusTests: XCTestCase {
         return out
     }
 
-    func testPrintCorpusFindings() throws {
+    /// Every finding was reviewed by hand; each is a real defect of the report. Anything new must be looked at.
+    func testCorpusFindingsAreTheKnownDefects() throws {
         guard let all = try Self.findings() else { throw XCTSkip("no corpus") }
+        let got = all.map { "\($0.0.prefix(3)) \($0.1.rule) \($0.2)" }
+        let expected = [
+            "000 conversion-artifact [bookmark: _GoBack]",  // Word bookmark before the title
+            "000 stray-space \u{00A0}",                    // 2025\u{00A0}年 inside the plan's name
+            "001 halfwidth-punctuation ,",                  // 具体抓,相关
+            "001 approximate-number 12余次",
+            "001 numbering-level （1）",                     // （1） directly under 三、
+            "001 numbering-style  ", "001 numbering-style  ", "001 numbering-style  ", // （1） 强化… with a space
+            "002 unpaired-mark ”",                         // 、”收支两条线”
+            "002 stray-space  ",                            // 《…管理办法》 要求
+        ]
         for (name, d, text) in all {
             print("CORPUS \(name.prefix(3)) \(d.rule) [\(d.severity.rawValue)] «\(text)» \(d.message)")
         }
+        // Only compare when the corpus is the one reviewed (three reports).
+        guard Set(all.map(\.0)).count <= 3 else { return }
+        XCTAssertEqual(got, expected)
     }
 }
 
-final class FormatRulesScratchTests: XCTestCase {
-    func testScratch() {
-        for (id, t) in [("halfwidth-punctuation", "一、主要举措\n1.加强领导\n成立领导小组，使用Hello, World!演示。\n"), ("serial-comma-between-quotes", "推行“最多跑一次”、“一网通办”改革。\n")] {
-            let d = lint(t, only: id)
-            print("SCRATCH", id, flagged(t, d), d.map(\.message))
-        }
-    }
-}
