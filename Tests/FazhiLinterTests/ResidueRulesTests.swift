@@ -34,6 +34,11 @@ final class ResidueRulesTests: XCTestCase {
         XCTAssertTrue(d.allSatisfy { $0.severity == .warning && $0.fixes.isEmpty })
     }
 
+    func testPendingFillIsReportedOnce() {
+        let t = "案件数待填写，请及时填写报表。\n"
+        XCTAssertEqual(flagged(t, lint(t, only: "placeholder")), ["待填写"])
+    }
+
     func testPlaceholderNearMisses() {
         let t = "展板规格2×3米，二〇〇八年，XXL码，【重要】事项，Mexico City。\n"
         XCTAssertEqual(lint(t, only: "placeholder").count, 0)

@@ -23,7 +23,7 @@ public struct ConversionArtifactRule: Rule {
 
     private static let tags: Set<String> = ["br", "p", "span", "div", "font", "b", "i", "u", "strong", "em", "sup", "sub", "img", "table", "tr", "td", "th", "tbody", "o:p", "w:p", "a", "hr", "li", "ul", "ol"]
     private static let entities = ["&nbsp;", "&lt;", "&gt;", "&amp;", "&quot;", "&ensp;", "&emsp;"]
-    private static let pictures = ["插入图片", "此处插图", "图片略", "此处为图片", "插入照片"]
+    private static let pictures = ["插入图片", "插入照片", "此处插图", "此处为图片", "图片略"]
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
@@ -46,6 +46,10 @@ public struct ConversionArtifactRule: Rule {
             case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
                 report(ctx, TextRange(i, i + 1), b == 0x0C ? "换页符" : "控制字符（U+\(FormatScan.hex(UInt32(b)))）", &sink)
             case 0xC2, 0xE2, 0xEF:
+                // Cheap pre-check of the second byte: C2 AD, E2 80 8B–8D, E2 81 A0, EF BB BF, EF BF BD.
+                let b1 = i + 1 < n ? bytes[i + 1] : 0
+                let maybe = (b == 0xC2 && b1 == 0xAD) || (b == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (b == 0xEF && (b1 == 0xBB || b1 == 0xBF))
+                guard maybe else { i += b == 0xC2 ? 2 : 3; continue }
                 let (v, len) = ctx.source.bytes.withUnsafeBufferPointer { Scalars.decode($0, i) }
                 switch v {
                 case 0xAD: report(ctx, TextRange(i, i + len), "软连字符（U+00AD）", &sink)
@@ -57,13 +61,24 @@ public struct ConversionArtifactRule: Rule {
                 default: break
                 }
                 i += len; continue
+            case 0x80...0xFF:
+                // Skip the rest of a multi-byte scalar.
+                i += b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4)
+                continue
             default:
                 break
             }
             i += 1
         }
-        for word in Self.pictures {
-            for r in ctx.occurrences(of: word) { pictureNote(ctx, r, &sink) }
+        // One pass for 插入/此处, one for 图片略.
+        for anchor in ["插入", "此处", "图片略"] {
+            for r in ctx.occurrences(of: anchor) {
+                guard let word = Self.pictures.first(where: { w in
+                    let len = w.utf8.count
+                    return r.start + len <= n && ctx.source.bytes[r.start..<(r.start + len)].elementsEqual(w.utf8)
+                }) else { continue }
+                pictureNote(ctx, TextRange(r.start, r.start + word.utf8.count), &sink)
+            }
         }
     }
 

@@ -34,35 +34,57 @@ public struct DuplicatePunctuationRule: Rule {
     }
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        for li in ctx.report.lines where FormatScan.proseKinds.contains(li.kind) {
-            // Fast reject: no multi-byte punctuation lead bytes twice in a row is cheap to test by decoding only here.
-            var run: [(v: UInt32, off: Int, len: Int)] = []
-            func flush(_ sink: inout DiagnosticSink) {
-                defer { run.removeAll(keepingCapacity: true) }
-                guard run.count >= 2 else { return }
-                let vs = run.map(\.v)
-                // ？！ and ！？ or repeated ？/！ are emphasis, not errors; 。。。 is an ellipsis (see `ellipsis`).
-                if vs.allSatisfy({ $0 == 0xFF1F || $0 == 0xFF01 }) { return }
-                if vs.count >= 3 && vs.allSatisfy({ $0 == 0x3002 }) { return }
-                let range = TextRange(run.first!.off, run.last!.off + run.last!.len)
-                let text = ctx.text(range)
-                let same = vs.allSatisfy { $0 == vs[0] }
-                var keep = run[0]
-                for r in run where Self.strength(r.v)! > Self.strength(keep.v)! { keep = r }
-                let keepText = String(UnicodeScalar(keep.v)!)
-                let atEnd = range.end >= li.range.end
-                let safe = same || (keep.v == 0x3002 && atEnd)
-                let message = same ? "标点“\(keepText)”重复：“\(text)”，保留一个即可" : "标点连用：“\(text)”，同一位置只能用一个点号，宜保留“\(keepText)”"
-                sink.report(range, message, fixes: [Fix(title: "只保留“\(keepText)”", edits: [TextEdit(range: range, newText: keepText)], isSafe: safe)])
-            }
-            ctx.forEachScalar(in: li.range) { v, off, len in
-                if Self.strength(v) != nil {
-                    run.append((v, off, len))
-                } else {
-                    flush(&sink)
+        let bytes = ctx.source.bytes
+        let n = bytes.count
+        // Point marks are all three-byte scalars (E3 80 xx / EF BC xx): find two in a row by bytes.
+        var hits: [Int] = []
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i + 5 < n {
+                let b = p[i]
+                if (b == 0xE3 || b == 0xEF), Self.pointMark(p, i) != nil, (p[i + 3] == 0xE3 || p[i + 3] == 0xEF), Self.pointMark(p, i + 3) != nil {
+                    hits.append(i)
+                    i += 6
+                    while i + 2 < n && Self.pointMark(p, i) != nil { i += 3 }
+                    continue
                 }
+                i += 1
             }
-            flush(&sink)
         }
+        for start in hits {
+            guard let li = FormatScan.inProse(ctx, start) else { continue }
+            var run: [(v: UInt32, off: Int, len: Int)] = []
+            var k = start
+            while k < li.range.end, let v = bytes.withUnsafeBufferPointer({ Self.pointMark($0, k) }) {
+                run.append((v, k, 3)); k += 3
+            }
+            report(ctx, run, li, &sink)
+        }
+    }
+
+    @inline(__always) static func pointMark(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32? {
+        guard i + 2 < p.count else { return nil }
+        let b0 = p[i], b1 = p[i + 1], b2 = p[i + 2]
+        if b0 == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82) { return 0x3000 + UInt32(b2 - 0x80) }
+        if b0 == 0xEF && b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x9F || b2 == 0x81) { return 0xFF00 + UInt32(b2 - 0x80) }
+        return nil
+    }
+
+    private func report(_ ctx: LintContext, _ run: [(v: UInt32, off: Int, len: Int)], _ li: LineInfo, _ sink: inout DiagnosticSink) {
+        guard run.count >= 2 else { return }
+        let vs = run.map(\.v)
+        // ？！ and ！？ or repeated ？/！ are emphasis, not errors; 。。。 is an ellipsis (see `ellipsis`).
+        if vs.allSatisfy({ $0 == 0xFF1F || $0 == 0xFF01 }) { return }
+        if vs.count >= 3 && vs.allSatisfy({ $0 == 0x3002 }) { return }
+        let range = TextRange(run.first!.off, run.last!.off + run.last!.len)
+        let text = ctx.text(range)
+        let same = vs.allSatisfy { $0 == vs[0] }
+        var keep = run[0]
+        for r in run where Self.strength(r.v)! > Self.strength(keep.v)! { keep = r }
+        let keepText = String(UnicodeScalar(keep.v)!)
+        let atEnd = range.end >= li.range.end
+        let safe = same || (keep.v == 0x3002 && atEnd)
+        let message = same ? "标点“\(keepText)”重复：“\(text)”，保留一个即可" : "标点连用：“\(text)”，同一位置只能用一个点号，宜保留“\(keepText)”"
+        sink.report(range, message, fixes: [Fix(title: "只保留“\(keepText)”", edits: [TextEdit(range: range, newText: keepText)], isSafe: safe)])
     }
 }

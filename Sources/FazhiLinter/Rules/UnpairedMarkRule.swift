@@ -56,10 +56,7 @@ public struct UnpairedMarkRule: Rule {
     private func checkSpan(_ ctx: LintContext, _ span: TextRange, _ sink: inout DiagnosticSink) {
         var stack: [(v: UInt32, off: Int, len: Int, misused: Bool)] = []
         var found: [(TextRange, String, Fix?)] = []
-        var prev: UInt32 = 0
-        // Offsets of the quote marks in the span, to tell ”X” (closing used as opening) from a stray ”.
-        ctx.forEachScalar(in: span) { v, off, len in
-            defer { prev = v }
+        func visit(_ v: UInt32, _ off: Int, _ len: Int) {
             if Self.opens[v] != nil {
                 // “X“: a second opening double/single quote while one is open closes it.
                 if (v == 0x201C || v == 0x2018), let top = stack.last, top.v == v {
@@ -83,6 +80,7 @@ public struct UnpairedMarkRule: Rule {
                 return
             }
             // 1) a) ① item labels use a lone closing parenthesis.
+            let prev = ctx.scalar(before: off).0
             if k == 0xFF08, FormatScan.digit(prev) != nil || FormatScan.isASCIILetter(prev) || FormatScan.isChineseNumeral(prev) { return }
             if v == 0x201D || v == 0x2019 {
                 // ”X”: the closing quote stands where an opening one belongs.
@@ -93,6 +91,29 @@ public struct UnpairedMarkRule: Rule {
                 return
             }
             found.append((TextRange(off, off + len), "\(Self.name(open))“\(String(UnicodeScalar(v)!))”缺少对应的前半", nil))
+        }
+        // Only the lead bytes of the marks need decoding: ( ) E2 80 xx, E3 80 xx, EF BC xx.
+        let bytes = ctx.source.bytes
+        bytes.withUnsafeBufferPointer { p in
+            var i = span.start
+            let end = min(span.end, p.count)
+            while i < end {
+                let b = p[i]
+                if b < 0x80 {
+                    if b == 0x28 || b == 0x29 { visit(UInt32(b), i, 1) }
+                    i += 1
+                } else if b < 0xE0 {
+                    i += 2
+                } else if b < 0xF0 {
+                    if (b == 0xE2 || b == 0xE3 || b == 0xEF) && i + 2 < end {
+                        let v = Scalars.decode(p, i).0
+                        if Self.opens[v] != nil || Self.closes[v] != nil { visit(v, i, 3) }
+                    }
+                    i += 3
+                } else {
+                    i += 4
+                }
+            }
         }
         for u in stack {
             if u.misused {
