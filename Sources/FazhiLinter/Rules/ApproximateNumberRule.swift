@@ -31,10 +31,11 @@ public struct ApproximateNumberRule: Rule {
             // 余 E4 BD 99, 多 E5 A4 9A, 左 E5 B7 A6
             let b = bytes[i]
             guard b == 0xE4 || b == 0xE5 else { i += 1; continue }
-            let v = ctx.scalar(at: i)
             defer { i += 3 }
-            if v == Self.yu || v == Self.duo { checkApprox(ctx, i, v, &sink) }
-            else if v == 0x5DE6 && ctx.scalar(at: i + 3) == 0x53F3 { checkZuoyou(ctx, i, &sink) }
+            let b1 = bytes[i + 1], b2 = bytes[i + 2]
+            if b == 0xE4 && b1 == 0xBD && b2 == 0x99 { checkApprox(ctx, i, Self.yu, &sink) }
+            else if b == 0xE5 && b1 == 0xA4 && b2 == 0x9A { checkApprox(ctx, i, Self.duo, &sink) }
+            else if b == 0xE5 && b1 == 0xB7 && b2 == 0xA6 && ctx.scalar(at: i + 3) == 0x53F3 { checkZuoyou(ctx, i, &sink) }
         }
     }
 

@@ -29,6 +29,7 @@ public struct ConversionArtifactRule: Rule {
         let bytes = ctx.source.bytes
         let n = bytes.count
         var i = 0
+        var pictureAnchors: [TextRange] = []
         while i < n {
             let b = bytes[i]
             switch b {
@@ -61,6 +62,13 @@ public struct ConversionArtifactRule: Rule {
                 default: break
                 }
                 i += len; continue
+            case 0xE5, 0xE6:
+                // 插入图片 插入照片 此处插图 此处为图片 图片略
+                let c1 = i + 1 < n ? bytes[i + 1] : 0
+                if (b == 0xE6 && (c1 == 0x8F || c1 == 0xAD)) || (b == 0xE5 && c1 == 0x9B),
+                   let w = Self.pictures.first(where: { starts(bytes, i, $0) }) { pictureAnchors.append(TextRange(i, i + w.utf8.count)) }
+                i += 3
+                continue
             case 0x80...0xFF:
                 // Skip the rest of a multi-byte scalar.
                 i += b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4)
@@ -70,16 +78,7 @@ public struct ConversionArtifactRule: Rule {
             }
             i += 1
         }
-        // One pass for 插入/此处, one for 图片略.
-        for anchor in ["插入", "此处", "图片略"] {
-            for r in ctx.occurrences(of: anchor) {
-                guard let word = Self.pictures.first(where: { w in
-                    let len = w.utf8.count
-                    return r.start + len <= n && ctx.source.bytes[r.start..<(r.start + len)].elementsEqual(w.utf8)
-                }) else { continue }
-                pictureNote(ctx, TextRange(r.start, r.start + word.utf8.count), &sink)
-            }
-        }
+        for r in pictureAnchors { pictureNote(ctx, r, &sink) }
     }
 
     private func report(_ ctx: LintContext, _ r: TextRange, _ what: String, _ sink: inout DiagnosticSink) {

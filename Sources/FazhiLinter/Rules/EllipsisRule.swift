@@ -21,7 +21,21 @@ public struct EllipsisRule: Rule {
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+        // Only lines holding . 。 … ⋯ at all are decoded.
+        let bytes = ctx.source.bytes
         for li in ctx.report.lines where FormatScan.proseKinds.contains(li.kind) {
+            let has = bytes.withUnsafeBufferPointer { p -> Bool in
+                var k = li.range.start
+                while k < li.range.end {
+                    let b = p[k]
+                    if b == 0x2E { return true }
+                    if b == 0xE3 && k + 2 < p.count && p[k + 1] == 0x80 && p[k + 2] == 0x82 { return true }
+                    if b == 0xE2 && k + 2 < p.count && ((p[k + 1] == 0x80 && p[k + 2] == 0xA6) || (p[k + 1] == 0x8B && p[k + 2] == 0xAF)) { return true }
+                    k += 1
+                }
+                return false
+            }
+            guard has else { continue }
             var runV: UInt32 = 0, runStart = -1, runEnd = -1, runCount = 0
             var before: UInt32 = 0
             func flush(_ next: UInt32, _ sink: inout DiagnosticSink) {
