@@ -1,4 +1,8 @@
 extension RuleCatalog {
     static let numberingRules: [any Rule] = [
+        NumberingSequenceRule(),
+        NumberingLevelRule(),
+        NumberingStyleRule(),
+        EnumerationSequenceRule(),
     ]
 }

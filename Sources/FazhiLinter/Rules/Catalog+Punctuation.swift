@@ -1,4 +1,10 @@
 extension RuleCatalog {
     static let punctuationRules: [any Rule] = [
+        HalfwidthPunctuationRule(),
+        UnpairedMarkRule(),
+        DuplicatePunctuationRule(),
+        SerialCommaBetweenQuotesRule(),
+        DashInRangeRule(),
+        EllipsisRule(),
     ]
 }

@@ -1,4 +1,7 @@
 extension RuleCatalog {
     static let residueRules: [any Rule] = [
+        ConversionArtifactRule(),
+        PlaceholderRule(),
+        BrokenLineRule(),
     ]
 }

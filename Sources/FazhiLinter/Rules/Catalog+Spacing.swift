@@ -1,4 +1,8 @@
 extension RuleCatalog {
     static let spacingRules: [any Rule] = [
+        StraySpaceRule(),
+        ApproximateNumberRule(),
+        RateMismatchRule(),
+        PercentRangeRule(),
     ]
 }

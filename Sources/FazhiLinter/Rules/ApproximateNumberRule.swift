@@ -1,0 +1,111 @@
+import FazhiParser
+import FazhiText
+
+/// `approximate-number`: 余/多 after a number that is not round (12余次), and double approximation (约300余人).
+public struct ApproximateNumberRule: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "approximate-number",
+        category: .spacing,
+        defaultSeverity: .warning,
+        title: "概数表达自相矛盾",
+        rationale: "“余”“多”表示比所说的整数略多，模糊的是末位以下的部分，因此只能跟在末位为零的整数（10余次、300余户）或“万”“亿”等单位（1万余元）之后。“12余次”“35多人”既精确又模糊，自相矛盾，应写“12次”或“10余次”。“约300余人”“近100多人”“约20人左右”重复表示概数，应删去其一。",
+        source: "GB/T 15835-2011《出版物上数字用法》（概数）",
+        examples: [
+            RuleExample("组织干部开展法律知识专题学习12余次。\n", triggers: true),
+            RuleExample("参加培训的干部约300余人。\n", triggers: true, note: "双重概数"),
+            RuleExample("开展学习10余次，走访300余户，拨付经费1万余元，参训20多人，约300人参加。\n", triggers: false),
+        ],
+        fixable: true)
+
+    static let yu: UInt32 = 0x4F59, duo: UInt32 = 0x591A
+    static let wan: UInt32 = 0x4E07, yi: UInt32 = 0x4EBF
+    static let yue: UInt32 = 0x7EA6, jin: UInt32 = 0x8FD1
+
+    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+        let bytes = ctx.source.bytes
+        let n = bytes.count
+        var i = 0
+        while i + 2 < n {
+            // 余 E4 BD 99, 多 E5 A4 9A, 左 E5 B7 A6
+            let b = bytes[i]
+            guard b == 0xE4 || b == 0xE5 else { i += 1; continue }
+            defer { i += 3 }
+            let b1 = bytes[i + 1], b2 = bytes[i + 2]
+            if b == 0xE4 && b1 == 0xBD && b2 == 0x99 { checkApprox(ctx, i, Self.yu, &sink) }
+            else if b == 0xE5 && b1 == 0xA4 && b2 == 0x9A { checkApprox(ctx, i, Self.duo, &sink) }
+            else if b == 0xE5 && b1 == 0xB7 && b2 == 0xA6 && ctx.scalar(at: i + 3) == 0x53F3 { checkZuoyou(ctx, i, &sink) }
+        }
+    }
+
+    /// The number token (digits, decimal point, thousands commas) ending at `end`: (start, isDecimal, lastDigit).
+    private func number(ending end: Int, _ ctx: LintContext) -> (start: Int, decimal: Bool, last: UInt8)? {
+        let bytes = ctx.source.bytes
+        var s = end
+        var decimal = false
+        while s > 0 {
+            let c = bytes[s - 1]
+            if c >= 0x30 && c <= 0x39 { s -= 1; continue }
+            if (c == 0x2E || c == 0x2C) && s - 2 >= 0 && bytes[s - 2] >= 0x30 && bytes[s - 2] <= 0x39 && s < end { if c == 0x2E { decimal = true }; s -= 1; continue }
+            break
+        }
+        guard s < end, bytes[end - 1] >= 0x30 && bytes[end - 1] <= 0x39 else { return nil }
+        return (s, decimal, bytes[end - 1])
+    }
+
+    private func checkApprox(_ ctx: LintContext, _ k: Int, _ v: UInt32, _ sink: inout DiagnosticSink) {
+        let next = ctx.scalar(at: k + 3)
+        guard Scalars.isHan(next) else { return }
+        let (prev, plen) = ctx.scalar(before: k)
+        var numEnd = k
+        var unit = false
+        if prev == Self.wan || prev == Self.yi { numEnd = k - plen; unit = true }
+        guard let num = number(ending: numEnd, ctx), FormatScan.inProse(ctx, k) != nil else { return }
+        let word = String(UnicodeScalar(v)!)
+        let phraseEnd = k + 3 + (next < 0x10000 ? 3 : 4)
+        let (before, blen) = ctx.scalar(before: num.start)
+        if before == Self.yue || before == Self.jin {
+            let r = TextRange(num.start - blen, phraseEnd)
+            let pre = String(UnicodeScalar(before)!)
+            sink.report(r, "“\(ctx.text(r))”重复表示概数：“\(pre)”与“\(word)”只保留一个",
+                        fixes: [Fix(title: "删除“\(pre)”", edits: [TextEdit(range: TextRange(num.start - blen, num.start), newText: "")], isSafe: false)])
+            return
+        }
+        let r = TextRange(num.start, phraseEnd)
+        if unit {
+            if num.decimal {
+                sink.report(r, "“\(ctx.text(r))”中小数已精确到小数位，再用“\(word)”表示概数不够严谨，可写确切数或整数加“\(word)”",
+                            severity: .info)
+            }
+            return
+        }
+        if num.decimal || num.last != 0x30 {
+            let exact = ctx.text(TextRange(num.start, numEnd))
+            sink.report(r, "“\(ctx.text(r))”自相矛盾：“\(word)”只能跟在末位为零的整数之后；请写确切数“\(exact)\(String(UnicodeScalar(next)!))”或整数概数（如“10\(word)\(String(UnicodeScalar(next)!))”）",
+                        fixes: [Fix(title: "删除“\(word)”", edits: [TextEdit(range: TextRange(k, k + 3), newText: "")], isSafe: false)])
+        }
+    }
+
+    /// 约20人左右 / 20余人左右: 左右 together with another approximation marker.
+    private func checkZuoyou(_ ctx: LintContext, _ k: Int, _ sink: inout DiagnosticSink) {
+        // Walk back over at most two unit characters to the number.
+        var j = k
+        var approx = false
+        for _ in 0..<3 {
+            let (p, len) = ctx.scalar(before: j)
+            if FormatScan.digit(p) != nil { break }
+            guard Scalars.isHan(p) else { return }
+            if p == Self.yu || p == Self.duo { approx = true }
+            j -= len
+        }
+        guard let num = number(ending: j, ctx), FormatScan.inProse(ctx, k) != nil else { return }
+        let (before, blen) = ctx.scalar(before: num.start)
+        let prefixed = before == Self.yue || before == Self.jin
+        guard approx || prefixed else { return }
+        let start = prefixed ? num.start - blen : num.start
+        let r = TextRange(start, k + 6)
+        sink.report(r, "“\(ctx.text(r))”重复表示概数：“左右”与\(prefixed ? "“\(String(UnicodeScalar(before)!))”" : "“余/多”")只保留一个",
+                    fixes: [Fix(title: "删除“左右”", edits: [TextEdit(range: TextRange(k, k + 6), newText: "")], isSafe: false)])
+    }
+}

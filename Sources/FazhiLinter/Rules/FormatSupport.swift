@@ -1,0 +1,120 @@
+import FazhiParser
+import FazhiText
+
+/// Small helpers shared by the numbering, punctuation, spacing and residue rules.
+enum FormatScan {
+    /// Chinese numeral for 1…999 as used in ordinals (十一, 二十, 一百零五).
+    static func chineseNumeral(_ n: Int) -> String {
+        let d = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard n > 0 && n < 1000 else { return String(n) }
+        if n < 10 { return d[n] }
+        if n < 20 { return "十" + (n % 10 == 0 ? "" : d[n % 10]) }
+        if n < 100 { return d[n / 10] + "十" + (n % 10 == 0 ? "" : d[n % 10]) }
+        let rest = n % 100
+        if rest == 0 { return d[n / 100] + "百" }
+        if rest < 10 { return d[n / 100] + "百零" + d[rest] }
+        return d[n / 100] + "百" + (rest < 20 ? "一" + chineseNumeral(rest) : chineseNumeral(rest))
+    }
+
+    @inline(__always) static func isChineseNumeral(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E: return true
+        default: return false
+        }
+    }
+
+    /// ASCII or full-width digit value.
+    @inline(__always) static func digit(_ v: UInt32) -> Int? {
+        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        return nil
+    }
+
+    /// Han characters (a CJK ideograph, 〇 included).
+    @inline(__always) static func isHan(_ v: UInt32) -> Bool { Scalars.isHan(v) }
+
+    /// Full-width Chinese punctuation: 。，、；：？！ “”‘’（）《》【】〔〕〈〉…—·.
+    @inline(__always) static func isCJKPunct(_ v: UInt32) -> Bool { Scalars.isCJKPunctuation(v) }
+
+    /// Scalars of a range with their byte offsets: (value, offset); a sentinel offset array end = range end.
+    static func scalars(_ ctx: LintContext, _ r: TextRange) -> (v: [UInt32], o: [Int]) {
+        var v: [UInt32] = [], o: [Int] = []
+        v.reserveCapacity(r.length / 2)
+        o.reserveCapacity(r.length / 2 + 1)
+        ctx.forEachScalar(in: r) { s, off, _ in v.append(s); o.append(off) }
+        o.append(r.end)
+        return (v, o)
+    }
+
+    /// The byte range of the numeral (Chinese or Arabic) inside a marker, if any.
+    static func numeralRange(_ ctx: LintContext, in marker: TextRange) -> (TextRange, chinese: Bool)? {
+        var start = -1, end = -1, chinese = false
+        ctx.forEachScalar(in: marker) { v, off, len in
+            if end >= 0 && start >= 0 && end != off { return }
+            let isCN = isChineseNumeral(v), isD = digit(v) != nil
+            if start < 0 {
+                if isCN || isD { start = off; end = off + len; chinese = isCN }
+            } else if end == off && (chinese ? isCN : isD) {
+                end = off + len
+            }
+        }
+        return start >= 0 ? (TextRange(start, end), chinese) : nil
+    }
+
+    /// Lines whose text the punctuation and spacing rules read: everything but blank lines.
+    static func contentLines(_ ctx: LintContext) -> [LineInfo] {
+        ctx.report.lines.filter { $0.kind != .blank && !$0.range.isEmpty }
+    }
+
+    /// A number written as a Chinese numeral or in Arabic digits.
+    static func display(_ n: Int, chinese: Bool) -> String { chinese ? chineseNumeral(n) : String(n) }
+}
+
+extension FormatScan {
+    /// Kinds of lines that carry running Chinese prose (punctuation and spacing rules read these).
+    static let proseKinds: Set<LineKind> = [.paragraph, .continuation, .heading, .title, .recipient, .closingPhrase, .note, .attachment]
+
+    /// The line (index into `report.lines`) holding a byte offset.
+    static func line(_ ctx: LintContext, at offset: Int) -> LineInfo? {
+        let l = ctx.source.line(of: offset)
+        return l < ctx.report.lines.count ? ctx.report.lines[l] : nil
+    }
+
+    /// Whether `offset` lies in prose (not in a heading marker, not in header/closing fields).
+    static func inProse(_ ctx: LintContext, _ offset: Int) -> LineInfo? {
+        guard let li = line(ctx, at: offset), proseKinds.contains(li.kind), li.range.contains(offset) else { return nil }
+        if li.kind == .heading, let h = li.heading, h < ctx.report.headings.count {
+            let hd = ctx.report.headings[h]
+            if hd.markerRange.contains(offset) { return nil }
+        }
+        return li
+    }
+
+    /// Han or full-width Chinese punctuation.
+    @inline(__always) static func isChinese(_ v: UInt32) -> Bool { Scalars.isChinese(v) }
+
+    @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+
+    /// Space characters with a visible width (zero-width ones are conversion residue, not spaces).
+    @inline(__always) static func isVisibleSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0xA0 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    static func scalarName(_ v: UInt32) -> String {
+        switch v {
+        case 0x20: return "半角空格"
+        case 0x09: return "制表符"
+        case 0xA0: return "不间断空格（U+00A0）"
+        case 0x3000: return "全角空格"
+        default: return "空白字符（U+\(hex(v))）"
+        }
+    }
+}
+
+extension FormatScan {
+    /// Four or more uppercase hex digits, as in U+00A0.
+    static func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+}
