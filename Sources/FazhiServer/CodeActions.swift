@@ -101,14 +101,26 @@ extension FazhiLanguageServer {
         var edits: [FazhiLinter.TextEdit] = []
         if let pos = report.roots.firstIndex(where: { (order($0) ?? -1) > idx }) {
             let r = report.roots[pos]
-            let number = hs[r].number ?? (pos + 1)
+            let prevNumber = report.roots[..<pos].last { !hs[$0].isPseudo && hs[$0].level == 1 }.flatMap { hs[$0].number } ?? 0
+            let number = prevNumber + 1
             let at = hs[r].lineRange.start
-            edits.append(.init(range: TextRange(at, at), newText: Numerals.marker(level: 1, number: number) + heading + nl + nl))
+            let inserted = Numerals.marker(level: 1, number: number) + heading + nl + nl
+            // Renumber the top-level headings after it where they no longer follow on.
+            var expected = number + 1
+            var first = true
             for later in report.roots[pos...] where !hs[later].isPseudo && hs[later].level == 1 {
-                if let n = hs[later].number {
-                    edits.append(.init(range: hs[later].markerRange, newText: Numerals.marker(level: 1, number: n + 1)))
+                let renumber = hs[later].number != expected
+                if first {
+                    // One edit for the insertion and the first marker, so that clients cannot reorder them.
+                    let end = renumber ? hs[later].markerRange.end : at
+                    edits.append(.init(range: TextRange(at, end), newText: inserted + (renumber ? Numerals.marker(level: 1, number: expected) : "")))
+                    first = false
+                } else if renumber {
+                    edits.append(.init(range: hs[later].markerRange, newText: Numerals.marker(level: 1, number: expected)))
                 }
+                expected += 1
             }
+            if first { edits.append(.init(range: TextRange(at, at), newText: inserted)) }
         } else {
             let last = report.roots.last { !hs[$0].isPseudo }
             let number = (last.flatMap { hs[$0].number } ?? 0) + 1
