@@ -42,6 +42,10 @@ public struct KnowledgeLoadTimings: Sendable, CustomStringConvertible {
     public var confusables: Double?
     public var anchors: Double?
 
+    public init(laws: Double? = nil, terms: Double? = nil, phrases: Double? = nil, confusables: Double? = nil, anchors: Double? = nil) {
+        self.laws = laws; self.terms = terms; self.phrases = phrases; self.confusables = confusables; self.anchors = anchors
+    }
+
     public var total: Double { [laws, terms, phrases, confusables, anchors].reduce(0) { $0 + ($1 ?? 0) } }
 
     public var description: String {

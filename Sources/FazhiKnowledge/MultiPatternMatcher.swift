@@ -75,76 +75,100 @@ public struct MultiPatternMatcher: Sendable {
         classes = cls
         classCount = width
 
-        // Trie with a dense goto table (-1 = no edge).
+        // Trie with a dense goto table (-1 = no edge). Own patterns per state as linked lists.
         let totalBytes = bytesList.reduce(0) { $0 + $1.count }
-        var goto = [Int32](repeating: -1, count: (totalBytes + 1) * width)
-        var own: [[Int32]] = [[]]
-        own.reserveCapacity(totalBytes + 1)
+        let maxStates = totalBytes + 1
+        var delta = [Int32](repeating: -1, count: maxStates * width)
+        var ownHead = [Int32](repeating: -1, count: maxStates)
+        var ownNext = [Int32](repeating: -1, count: bytesList.count)
         var states = 1
-        for (pi, p) in bytesList.enumerated() where !p.isEmpty {
-            var s = 0
-            for b in p {
-                let c = Int(cls[Int(b)])
-                let t = goto[s * width + c]
-                if t >= 0 {
-                    s = Int(t)
-                } else {
-                    goto[s * width + c] = Int32(states)
-                    own.append([])
-                    s = states
-                    states += 1
+        delta.withUnsafeMutableBufferPointer { d in
+            for (pi, p) in bytesList.enumerated() where !p.isEmpty {
+                var s = 0
+                for b in p {
+                    let c = Int(cls[Int(b)])
+                    let t = d[s * width + c]
+                    if t >= 0 {
+                        s = Int(t)
+                    } else {
+                        d[s * width + c] = Int32(states)
+                        s = states
+                        states += 1
+                    }
                 }
+                ownNext[pi] = ownHead[s]
+                ownHead[s] = Int32(pi)
             }
-            own[s].append(Int32(pi))
         }
         stateCount = states
 
-        // BFS: failure links, complete transitions, merged outputs.
+        // BFS: failure links and complete transitions, in place. When a state is dequeued, its row
+        // still holds -1 for missing edges and child ids for trie edges; missing edges are filled
+        // from the failure state's (already complete) row.
         var fail = [Int32](repeating: 0, count: states)
-        var order: [Int] = [0]
-        order.reserveCapacity(states)
-        var delta = [Int32](repeating: 0, count: states * width)
-        var head = 0
-        while head < order.count {
-            let s = order[head]
-            head += 1
-            let f = Int(fail[s])
-            for c in 0..<width {
-                let t = goto[s * width + c]
-                if t >= 0 {
-                    fail[Int(t)] = s == 0 ? 0 : delta[f * width + c]
-                    delta[s * width + c] = t
-                    order.append(Int(t))
-                } else {
-                    delta[s * width + c] = s == 0 ? 0 : delta[f * width + c]
+        var order = [Int32](repeating: 0, count: states)
+        var orderCount = 1
+        delta.withUnsafeMutableBufferPointer { d in
+            var head = 0
+            while head < orderCount {
+                let s = Int(order[head])
+                head += 1
+                let f = Int(fail[s])
+                let row = s * width, frow = f * width
+                for c in 0..<width {
+                    let t = d[row + c]
+                    if t >= 0 {
+                        fail[Int(t)] = s == 0 ? 0 : d[frow + c]
+                        order[orderCount] = t
+                        orderCount += 1
+                    } else {
+                        d[row + c] = s == 0 ? 0 : d[frow + c]
+                    }
                 }
             }
         }
-        var outs = own
-        for s in order where s != 0 {
-            let f = Int(fail[s])
-            if !outs[f].isEmpty { outs[s].append(contentsOf: outs[f]) }
+        // Output links: nearest state on the failure chain (itself included) with own patterns.
+        var outLink = [Int32](repeating: -1, count: states)
+        for k in 1..<max(1, states) {
+            let s = Int(order[k])
+            outLink[s] = ownHead[s] >= 0 ? Int32(s) : outLink[Int(fail[s])]
         }
 
         // Renumber: states without outputs first (root stays 0), then states with outputs.
-        var newIndex = [Int](repeating: 0, count: states)
-        var n = 0
-        for s in order where outs[s].isEmpty { newIndex[s] = n; n += 1 }
-        let firstMatch = n
+        var newIndex = [Int32](repeating: 0, count: states)
+        var n: Int32 = 0
+        for k in 0..<states where outLink[Int(order[k])] < 0 { newIndex[Int(order[k])] = n; n += 1 }
+        let firstMatch = Int(n)
         var oStart: [Int32] = [0]
         var oList: [Int32] = []
-        for s in order where !outs[s].isEmpty {
+        var scratch: [Int32] = []
+        for k in 0..<states {
+            let s = Int(order[k])
+            guard outLink[s] >= 0 else { continue }
             newIndex[s] = n; n += 1
+            scratch.removeAll(keepingCapacity: true)
+            var q = Int(outLink[s])
+            while q >= 0 {
+                var pi = ownHead[q]
+                while pi >= 0 { scratch.append(pi); pi = ownNext[Int(pi)] }
+                q = Int(outLink[Int(fail[q])])
+                if q == 0 { break }
+            }
             // Longest pattern first inside a state's output list.
-            let sorted = outs[s].sorted { (lengths[Int($0)], -$0) > (lengths[Int($1)], -$1) }
-            oList.append(contentsOf: sorted)
+            scratch.sort { (lengths[Int($0)], -$0) > (lengths[Int($1)], -$1) }
+            oList.append(contentsOf: scratch)
             oStart.append(Int32(oList.count))
         }
         var t = [Int32](repeating: 0, count: states * width)
-        for s in 0..<states {
-            let row = newIndex[s] * width
-            for c in 0..<width {
-                t[row + c] = Int32(newIndex[Int(delta[s * width + c])] * width)
+        t.withUnsafeMutableBufferPointer { tp in
+            delta.withUnsafeBufferPointer { d in
+                for s in 0..<states {
+                    let row = Int(newIndex[s]) * width
+                    let srow = s * width
+                    for c in 0..<width {
+                        tp[row + c] = newIndex[Int(d[srow + c])] &* Int32(width)
+                    }
+                }
             }
         }
         table = t

@@ -11,18 +11,27 @@ public struct Profile: Codable, Sendable {
         public var id: String
         public var official: String
         public var short: String
+        /// *optional*: the heading to insert for a missing part; `{year}` is the report year, `{next}` the year after.
+        public var heading: String?
         public var required: Bool
         public var severity: SeverityName
         /// Alternatives; each is a list of substrings that must all occur, in order.
         public var match: [[String]]
         public var exclude: [String]?
 
-        public init(id: String, official: String, short: String, required: Bool, severity: SeverityName, match: [[String]], exclude: [String]? = nil) {
-            self.id = id; self.official = official; self.short = short; self.required = required
+        public init(id: String, official: String, short: String, heading: String? = nil, required: Bool, severity: SeverityName, match: [[String]], exclude: [String]? = nil) {
+            self.id = id; self.official = official; self.short = short; self.heading = heading; self.required = required
             self.severity = severity; self.match = match; self.exclude = exclude
         }
 
         /// Whether a heading text covers this part.
+        /// The heading text for this part in a report on `year` (unknown year: 20××).
+        public func headingText(year: Int?) -> String {
+            let h = heading ?? short
+            return h.replacingOccurrences(of: "{year}", with: year.map(String.init) ?? "20××")
+                .replacingOccurrences(of: "{next}", with: year.map { String($0 + 1) } ?? "20××")
+        }
+
         public func matches(_ heading: String) -> Bool {
             if let ex = exclude, ex.contains(where: { heading.contains($0) }) { return false }
             for alt in match {

@@ -22,6 +22,8 @@ public struct Report: Sendable {
     /// The reported year (from the title, else the opening paragraph) and where it was read.
     public internal(set) var year: Int?
     public internal(set) var yearRange: TextRange?
+    /// Whether the year was read from the title (else from the opening paragraph).
+    public internal(set) var yearFromTitle = false
     public internal(set) var unit: ReportUnit?
 
     public init(source: SourceText, profile: Profile) {

@@ -86,7 +86,11 @@ struct Builder {
             let len = e - s
             guard len > 0, len <= 70 else { continue }
             let last = t.sc[e - 1]
-            if last == 0x3002 || last == 0xFF1A || last == 0x3A { continue }
+            // A lead-in ("……报告如下：") or a sentence with commas is the opening, not the title.
+            if last == 0xFF1A || last == 0x3A || t.contains(pRuXia, s, e) { continue }
+            var commas = 0
+            for i in s..<e where t.sc[i] == 0xFF0C || t.sc[i] == 0x2C { commas += 1 }
+            if commas > 1 || (commas == 1 && len > 40) { continue }
             let hasDomain = t.contains(pFaZhi, s, e) || t.contains(pFaZhi2, s, e) || t.contains(pYiFa, s, e)
             let hasGenre = t.contains(pBaoGao, s, e) || t.contains(pZongJie, s, e)
             if hasDomain && hasGenre { titleLine = l; titleLast = l; break }
@@ -299,10 +303,12 @@ struct Builder {
         let sep = t.sc[j]
         if sep == 0x5E74 { // 年
             j += 1
+            while j < e, Chars.isBlank(t.sc[j]) { j += 1 }
             var m = 0
             while j < e, m < 3, Chars.asciiDigit(t.sc[j]) != nil || Chars.isChineseNumeral(t.sc[j]) { j += 1; m += 1 }
             guard m > 0, j < e, t.sc[j] == 0x6708 else { return nil } // 月
             j += 1
+            while j < e, Chars.isBlank(t.sc[j]) { j += 1 }
             var d = 0
             while j < e, d < 3, Chars.asciiDigit(t.sc[j]) != nil || Chars.isChineseNumeral(t.sc[j]) { j += 1; d += 1 }
             guard d > 0, j < e, t.sc[j] == 0x65E5 else { return nil } // 日
@@ -378,6 +384,12 @@ struct Builder {
             if let ps = pseudoHeading(s, e) {
                 let level = 0
                 while let top = stack.last, top.eff % 2 == 1 { _ = top; stack.removeLast() } // a pseudo ends at the next pseudo
+                // A label naming another part ("存在的问题：" under 一、主要举措和成效) starts that part: it is a root.
+                let labelParts = profile.parts(covering: t.string(s, ps))
+                if let rootIdx = stack.first?.idx, !report.headings[rootIdx].parts.isEmpty,
+                   !labelParts.contains(where: { report.headings[rootIdx].parts.contains($0) }) {
+                    stack.removeAll()
+                }
                 let parentEff = stack.last?.eff ?? 0
                 let parent = stack.last?.idx
                 let idx = report.headings.count
@@ -559,6 +571,7 @@ struct Builder {
             if let (y, ys, ye) = yearIn(s, e) {
                 report.year = y
                 report.yearRange = t.byteRange(ys, ye)
+                report.yearFromTitle = true
             }
         }
         if report.year == nil, let op = report.header.opening {
@@ -580,8 +593,11 @@ struct Builder {
             if let r = text.range(of: "关于") {
                 let prefix = String(text[..<r.lowerBound])
                 if !prefix.isEmpty { candidates.append(TextRange(title.range.start, title.range.start + prefix.utf8.count)) }
-            } else if let y = report.yearRange, y.start > title.range.start {
+            } else if let y = report.yearRange, y.start > title.range.start, y.end <= title.range.end {
                 candidates.append(TextRange(title.range.start, y.start))
+            } else if let r = text.range(of: "法治") {
+                let prefix = String(text[..<r.lowerBound])
+                if !prefix.isEmpty { candidates.append(TextRange(title.range.start, title.range.start + prefix.utf8.count)) }
             }
         }
         candidates += report.closing.signatures

@@ -67,7 +67,7 @@ struct ScalarText {
 
     /// Whether the scalars at `i` spell `pattern`.
     @inline(__always) func matches(_ pattern: [UInt32], at i: Int, end: Int) -> Bool {
-        if i + pattern.count > end { return false }
+        if i < 0 || i + pattern.count > end { return false }
         var k = 0
         while k < pattern.count {
             if sc[i + k] != pattern[k] { return false }

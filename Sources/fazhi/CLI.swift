@@ -40,10 +40,24 @@ enum CLI {
             return 0
         case "outline": return OutlineCommand.run(rest)
         case "lsp": return LSPCommand.run(rest)
+        case "lint": return LintCommand.run(rest)
+        case "fix": return FixCommand.run(rest)
+        case "rules": return RulesCommand.run(rest)
+        case "explain": return ExplainCommand.run(rest)
         case "bench": return BenchCommand.run(rest)
         default:
             return runMore(cmd, rest)
         }
+    }
+
+    /// Writes to standard output.
+    static func write(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    /// Writes a warning to standard error.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data(("fazhi: " + message + "\n").utf8))
     }
 
     static func fail(_ message: String) -> Int32 {

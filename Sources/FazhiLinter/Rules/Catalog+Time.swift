@@ -1,4 +1,8 @@
 extension RuleCatalog {
     static let timeRules: [any Rule] = [
+        PlanYearRule(),
+        ReportYearRule(),
+        DateFormatRule(),
+        LateReportRule(),
     ]
 }

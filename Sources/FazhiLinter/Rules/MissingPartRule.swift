@@ -1,3 +1,4 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
@@ -27,7 +28,36 @@ public struct MissingPartRule: Rule {
             let message = part.required
                 ? "缺少必备部分“\(part.official)”"
                 : "没有“\(part.official)”部分；如无其他需要报告的情况，可写“无”"
-            sink.report(anchor, message, severity: part.required ? nil : .info, data: part.id)
+            sink.report(anchor, message, fixes: [Self.insertion(for: part, in: r)], severity: part.required ? nil : .info, data: part.id)
         }
+    }
+
+    /// Inserts the part's heading where the regulation's order puts it: before the first top-level heading
+    /// of a later part, else at the end of the body. The numeral takes the place it is inserted at;
+    /// `numbering-sequence` then renumbers the headings after it.
+    static func insertion(for part: Profile.Part, in r: Report) -> Fix {
+        let order = r.profile.parts.map(\.id)
+        let rank = order.firstIndex(of: part.id) ?? order.count
+        let tops = r.roots.map { r.headings[$0] }.filter { !$0.isPseudo && $0.level == 1 }
+        var offset = r.closing.start ?? r.source.count
+        var number = (tops.last?.number ?? tops.count) + 1
+        for h in tops {
+            let ranks = h.parts.compactMap { order.firstIndex(of: $0) }
+            if let first = ranks.min(), first > rank {
+                offset = h.lineRange.start
+                number = h.number ?? number
+                break
+            }
+        }
+        let heading = ChineseNumerals.marker(level: 1, number: number) + part.headingText(year: r.year)
+        let body = part.required ? "（待补充）" : "无。"
+        var text = heading + "\n" + body + "\n"
+        // At the end of a text without a final newline, start a new line first.
+        if offset > 0, offset == r.source.count, r.source.bytes.last != 0x0A { text = "\n" + text }
+        if offset == r.closing.start, offset > 0 {
+            // Keep a blank line between the body and the closing.
+            text += "\n"
+        }
+        return Fix(title: "插入“\(heading)”部分", edits: [TextEdit(range: TextRange(offset, offset), newText: text)], isSafe: false)
     }
 }

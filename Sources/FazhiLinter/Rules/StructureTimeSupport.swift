@@ -1,0 +1,146 @@
+import FazhiParser
+import FazhiText
+
+// Helpers shared by the structure and time rules (part headings, year mentions, sentence starts).
+
+/// A year written as four Arabic digits followed by 年 (e.g. `2024年`).
+struct YearMention {
+    var year: Int
+    /// The digits and the 年 (`2024年`).
+    var range: TextRange
+    /// The four digits only.
+    var digits: TextRange
+}
+
+extension LintContext {
+    /// Headings that carry canonical parts and have no part-bearing ancestor, in document order.
+    /// A pseudo-heading ("存在的问题：") counts even when the parser nested it under a part heading.
+    var partHeadings: [Int] {
+        let hs = report.headings
+        return hs.indices.filter { i in
+            guard !hs[i].parts.isEmpty else { return false }
+            if hs[i].isPseudo { return true }
+            var p = hs[i].parent
+            while let q = p {
+                if !hs[q].parts.isEmpty { return false }
+                p = hs[q].parent
+            }
+            return true
+        }
+    }
+
+    /// The short name of a part for messages.
+    func partName(_ id: String) -> String { profile.part(id)?.short ?? id }
+
+    /// The body of a heading's section: its run-on text and everything after its line.
+    func sectionBody(_ h: Heading) -> TextRange {
+        let start = h.runOnRange?.start ?? h.lineRange.end
+        return TextRange(min(start, h.sectionRange.end), h.sectionRange.end)
+    }
+
+    /// Whether a range holds only space characters and line breaks.
+    func isBlank(_ r: TextRange) -> Bool {
+        var blank = true
+        forEachScalar(in: r) { v, _, _ in
+            if !(Scalars.isSpace(v) || v == 0x0A || v == 0x0D) { blank = false }
+        }
+        return blank
+    }
+
+    /// `2024年` mentions in a range (four digits not part of a longer number, 1990…2100).
+    func yearMentions(in r: TextRange) -> [YearMention] {
+        var out: [YearMention] = []
+        var scalars: [(UInt32, Int, Int)] = []
+        forEachScalar(in: r) { v, o, l in scalars.append((v, o, l)) }
+        var i = 0
+        while i + 4 < scalars.count {
+            let isDigit = { (k: Int) in Scalars.isASCIIDigit(scalars[k].0) }
+            if isDigit(i), i == 0 || !isDigit(i - 1), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), scalars[i + 4].0 == 0x5E74 {
+                let y = (0..<4).reduce(0) { $0 * 10 + Int(scalars[i + $1].0 - 0x30) }
+                let before = i > 0 ? scalars[i - 1].0 : 0
+                // 2023—2024年 / 2023-2024年 name a span, not one year.
+                let inSpan = before == 0x2014 || before == 0x2D || before == 0x2013 || before == 0xFF5E || before == 0x81F3
+                if y >= 1990, y <= 2100, !inSpan {
+                    let s = scalars[i].1
+                    out.append(YearMention(year: y, range: TextRange(s, scalars[i + 4].1 + scalars[i + 4].2),
+                                           digits: TextRange(s, scalars[i + 3].1 + scalars[i + 3].2)))
+                }
+                i += 5
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether `offset` starts a sentence: at the start of a line (after indentation) or after 。！？；
+    func startsSentence(_ offset: Int) -> Bool {
+        var o = offset
+        while o > 0 {
+            let (v, len) = scalar(before: o)
+            if v == 0x0A || v == 0x0D { return true }
+            if Scalars.isSpace(v) { o -= len; continue }
+            return v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B
+        }
+        return true
+    }
+
+    /// The end of the sentence that starts at `offset` (after its 。！？, or the end of the line / range).
+    func sentenceEnd(from offset: Int, limit: Int) -> Int {
+        var end = limit
+        var done = false
+        forEachScalar(in: TextRange(offset, limit)) { v, o, l in
+            guard !done else { return }
+            if v == 0x3002 || v == 0xFF01 || v == 0xFF1F { end = o + l; done = true } else if v == 0x0A || v == 0x0D { end = o; done = true }
+        }
+        return end
+    }
+
+    /// The first offset in a range that is not a space or line break (the range's end when blank).
+    func firstNonBlank(in r: TextRange) -> Int {
+        var first = r.end
+        var done = false
+        forEachScalar(in: r) { v, o, _ in
+            guard !done else { return }
+            if !(Scalars.isSpace(v) || v == 0x0A || v == 0x0D) { first = o; done = true }
+        }
+        return first
+    }
+
+    /// The range without trailing spaces and line breaks.
+    func trimmingTrailingBlanks(_ r: TextRange) -> TextRange {
+        var e = r.end
+        while e > r.start {
+            let (v, len) = scalar(before: e)
+            guard Scalars.isSpace(v) || v == 0x0A || v == 0x0D, len > 0 else { break }
+            e -= len
+        }
+        return TextRange(r.start, e)
+    }
+
+    /// The parsed title when it reads like one: the parser may take an opening sentence that names
+    /// 法治 and 报告 (…现将有关情况报告如下) for the title when the real title is missing or ends with 。.
+    var plausibleTitle: Title? {
+        guard let t = report.header.title else { return nil }
+        if t.text.contains("，") || t.text.contains("如下") || t.text.contains(",") { return nil }
+        return t
+    }
+
+    /// The report year as read from the title, with its range (nil when the title names no year).
+    var titleYear: (year: Int, range: TextRange)? {
+        guard let y = report.year, let yr = report.yearRange, let t = plausibleTitle, t.range.contains(yr) else { return nil }
+        return (y, yr)
+    }
+
+    /// The trimmed range of a short line made of organ names (no sentence punctuation), else nil.
+    func recipientLike(_ range: TextRange) -> TextRange? {
+        let s = firstNonBlank(in: range)
+        let line = trimmingTrailingBlanks(TextRange(s, range.end))
+        let str = text(line)
+        guard !str.isEmpty, str.count <= 30 else { return nil }
+        if str.contains(where: { "。，；：:,;！？!?“”".contains($0) || ($0.isASCII && $0.isNumber) }) { return nil }
+        return recipientEndings.contains(where: { str.hasSuffix($0) }) ? line : nil
+    }
+}
+
+let recipientEndings = ["人民政府", "政府", "党委", "县委", "区委", "市委", "委员会", "常委会", "办公室", "办事处", "办", "局", "委"]

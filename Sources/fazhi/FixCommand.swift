@@ -1,0 +1,96 @@
+import FazhiLinter
+import FazhiText
+import Foundation
+
+/// `fazhi fix [--dry-run] PATH...`: applies the safe fixes; with --dry-run prints a unified diff instead.
+enum FixCommand {
+    static func run(_ args: [String]) -> Int32 {
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--config"], flags: ["--dry-run"])
+        if let err { return CLI.fail(err) }
+        guard !pos.isEmpty, !pos.contains("-") else { return CLI.fail("fix 需要至少一个文件或文件夹") }
+        let dry = opts["--dry-run"] != nil
+        var runner = LintRunner()
+        if let c = opts["--config"] {
+            do { runner.explicitConfig = try ConfigFile.load(URL(fileURLWithPath: c)) } catch { return CLI.fail("\(error)") }
+        }
+        let (files, errors) = LintRunner.expand(pos)
+        for e in errors { CLI.warn(e) }
+        var warnings: [String] = []
+        var cache: [String: LintConfig?] = [:]
+        var changedFiles = 0, totalFixes = 0
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path) else { CLI.warn("无法读取 \(path)"); continue }
+            let config = runner.config(for: path, cache: &cache, warnings: &warnings)
+            let original = SourceText(bytes: [UInt8](data))
+            let (fixed, count) = applySafeFixes(original, config: config)
+            guard count > 0 else { continue }
+            changedFiles += 1
+            totalFixes += count
+            if dry {
+                CLI.write(Diff.unified(old: original.string, new: fixed, path: path))
+            } else {
+                do { try Data(fixed.utf8).write(to: URL(fileURLWithPath: path)) } catch { CLI.warn("无法写入 \(path)：\(error)"); return 2 }
+            }
+        }
+        for w in warnings { CLI.warn(w) }
+        CLI.warn(dry ? "可修复 \(totalFixes) 处（\(changedFiles) 个文件），未写入。" : "已修复 \(totalFixes) 处（\(changedFiles) 个文件）。")
+        return errors.isEmpty ? 0 : 2
+    }
+
+    /// Applies safe fixes repeatedly (a fix may make room for another) until nothing changes.
+    static func applySafeFixes(_ text: SourceText, config: LintConfig) -> (String, Int) {
+        var current = text
+        var total = 0
+        for _ in 0..<5 {
+            let (_, diags) = Linter(config: config).lint(current)
+            var edits: [TextEdit] = []
+            var taken: [TextRange] = []
+            for d in diags {
+                guard let f = d.fixes.first(where: \.isSafe) else { continue }
+                if f.edits.contains(where: { e in taken.contains { $0.overlaps(e.range) || ($0.isEmpty && e.range.isEmpty && $0.start == e.range.start) } }) { continue }
+                edits += f.edits
+                taken += f.edits.map(\.range)
+                total += 1
+            }
+            if edits.isEmpty { break }
+            current = SourceText(edits.applied(to: current))
+        }
+        return (current.string, total)
+    }
+}
+
+/// A small line-based unified diff (common prefix/suffix, LCS in between).
+enum Diff {
+    static func unified(old: String, new: String, path: String) -> String {
+        let a = old.components(separatedBy: "\n"), b = new.components(separatedBy: "\n")
+        var p = 0
+        while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
+        var s = 0
+        while s < a.count - p && s < b.count - p && a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
+        let ma = Array(a[p..<(a.count - s)]), mb = Array(b[p..<(b.count - s)])
+        var ops: [(Character, String)] = []
+        if ma.count * mb.count <= 4_000_000 {
+            var dp = Array(repeating: Array(repeating: 0, count: mb.count + 1), count: ma.count + 1)
+            for i in stride(from: ma.count - 1, through: 0, by: -1) {
+                for j in stride(from: mb.count - 1, through: 0, by: -1) {
+                    dp[i][j] = ma[i] == mb[j] ? dp[i + 1][j + 1] + 1 : max(dp[i + 1][j], dp[i][j + 1])
+                }
+            }
+            var i = 0, j = 0
+            while i < ma.count || j < mb.count {
+                if i < ma.count && j < mb.count && ma[i] == mb[j] { ops.append((" ", ma[i])); i += 1; j += 1 } else if j < mb.count && (i == ma.count || dp[i][j + 1] >= dp[i + 1][j]) { ops.append(("+", mb[j])); j += 1 } else { ops.append(("-", ma[i])); i += 1 }
+            }
+        } else {
+            ops = ma.map { ("-", $0) } + mb.map { ("+", $0) }
+        }
+        let ctxStart = max(0, p - 3)
+        let before = a[ctxStart..<p].map { (Character(" "), $0) }
+        let afterEnd = min(a.count, a.count - s + 3)
+        let after = a[(a.count - s)..<afterEnd].map { (Character(" "), $0) }
+        let all = before + ops + after
+        let oldLen = all.filter { $0.0 != "+" }.count, newLen = all.filter { $0.0 != "-" }.count
+        var out = "--- \(path)\n+++ \(path)（修复后）\n@@ -\(ctxStart + 1),\(oldLen) +\(ctxStart + 1),\(newLen) @@\n"
+        for (op, line) in all { out += "\(op)\(line)\n" }
+        return out
+    }
+}

@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderCLITests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

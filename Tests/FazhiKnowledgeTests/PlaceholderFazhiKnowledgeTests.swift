@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderFazhiKnowledgeTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

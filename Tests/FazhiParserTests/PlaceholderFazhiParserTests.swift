@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderFazhiParserTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
