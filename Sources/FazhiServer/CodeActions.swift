@@ -57,15 +57,17 @@ extension FazhiLanguageServer {
             var rulesDone = Set<String>()
             for d in here {
                 let lspDiag = lspDiagnostic(d, in: doc).json
-                let preferred = d.fixes.firstIndex { $0.isSafe }
-                for (i, fix) in d.fixes.enumerated() {
+                // For a missing part our own insertion (which renumbers and keeps the line ending) replaces the rule's.
+                let ownInsertion = d.rule == "missing-part" ? d.data.flatMap { id in insertPartEdits(report, partID: id).map { (id, $0) } } : nil
+                let fixes = ownInsertion == nil ? d.fixes : []
+                let preferred = fixes.firstIndex { $0.isSafe }
+                for (i, fix) in fixes.enumerated() {
                     var a: JSONObject = ["title": .string(fix.title), "kind": "quickfix", "diagnostics": [lspDiag],
                                          "edit": workspaceEdit(doc, fix.edits)]
                     if i == preferred { a["isPreferred"] = true }
                     actions.append(.object(a))
                 }
-                if d.rule == "missing-part", let partID = d.data, let edits = insertPartEdits(report, partID: partID),
-                   let part = report.profile.part(partID) {
+                if let (partID, edits) = ownInsertion, let part = report.profile.part(partID) {
                     actions.append(["title": .string("插入缺少的部分：\(part.short)"), "kind": "quickfix", "diagnostics": [lspDiag],
                                     "edit": workspaceEdit(doc, edits), "isPreferred": .bool(preferred == nil)])
                 }
@@ -98,13 +100,14 @@ extension FazhiLanguageServer {
         let hs = report.headings
         func order(_ r: Int) -> Int? { hs[r].parts.compactMap { id in parts.firstIndex { $0.id == id } }.min() }
         let heading = partHeading(parts[idx], year: report.year)
+        let body = "　　" + (parts[idx].required ? "（待补充）" : "无。")
         var edits: [FazhiLinter.TextEdit] = []
         if let pos = report.roots.firstIndex(where: { (order($0) ?? -1) > idx }) {
             let r = report.roots[pos]
             let prevNumber = report.roots[..<pos].last { !hs[$0].isPseudo && hs[$0].level == 1 }.flatMap { hs[$0].number } ?? 0
             let number = prevNumber + 1
             let at = hs[r].lineRange.start
-            let inserted = Numerals.marker(level: 1, number: number) + heading + nl + nl
+            let inserted = Numerals.marker(level: 1, number: number) + heading + nl + body + nl + nl
             // Renumber the top-level headings after it where they no longer follow on.
             var expected = number + 1
             var first = true
@@ -131,7 +134,7 @@ extension FazhiLanguageServer {
             while line > 0 && text.lineRange(line).isEmpty && text.lineRange(line).start >= (last.map { hs[$0].lineRange.end } ?? 0) { line -= 1 }
             let lineEnd = text.fullLineRange(line).end
             let endsWithBreak = lineEnd > text.lineRange(line).end
-            var s = (endsWithBreak ? "" : nl) + nl + Numerals.marker(level: 1, number: number) + heading + nl
+            var s = (endsWithBreak ? "" : nl) + nl + Numerals.marker(level: 1, number: number) + heading + nl + body + nl
             if line + 1 < text.lineCount && !text.lineRange(line + 1).isEmpty && lineEnd < text.count { s += nl }
             edits.append(.init(range: TextRange(lineEnd, lineEnd), newText: s))
         }

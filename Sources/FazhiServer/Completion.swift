@@ -10,11 +10,9 @@ extension FazhiLanguageServer {
     /// The year a report written now is about.
     var guessedReportYear: Int { todayComponents().year - 1 }
 
-    /// A heading text for a part: 上一年度/下一年度 made concrete when the year is known.
+    /// A heading text for a part (the profile's heading with the year filled in).
     func partHeading(_ part: Profile.Part, year: Int?) -> String {
-        guard let y = year else { return part.official }
-        return part.official.replacingOccurrences(of: "上一年度", with: "\(y)年度")
-            .replacingOccurrences(of: "下一年度", with: "\(y + 1)年度")
+        part.headingText(year: year ?? guessedReportYear)
     }
 
     /// The whole report as a snippet (or plain text).

@@ -180,7 +180,7 @@ final class ServerFeatureTests: XCTestCase {
         XCTAssertNotNil(insert, "\(actions.map { $0["title"]?.str ?? "" })")
         XCTAssertEqual(insert?["kind"]?.str, "quickfix")
         let applied = applyEdits(text, edits(of: insert ?? .null, uri: uri))
-        XCTAssertTrue(applied.contains("全年召开会议4次。\n二、2024年度推进法治政府建设存在的不足和原因\n\n三、2025年工作安排"), applied)
+        XCTAssertTrue(applied.contains("全年召开会议4次。\n二、2024年推进法治政府建设存在的不足和原因\n　　（待补充）\n\n三、2025年工作安排"), applied)
         // Renumbering: 一、举措 二、安排 → the inserted part becomes 二、 and 安排 becomes 三、.
         let text2 = "××镇人民政府关于2024年度法治政府建设情况的报告\r\n一、主要举措和成效\r\n全年召开会议4次。\r\n二、2025年工作安排\r\n继续加强。\r\n"
         let uri2 = "file:///tmp/fazhi-features/report2.txt"
@@ -191,7 +191,7 @@ final class ServerFeatureTests: XCTestCase {
         let a2 = c.request("textDocument/codeAction", .object(p2)).arr
         let ins2 = a2.first { $0["title"]?.str == "插入缺少的部分：存在的不足和原因" }
         let out2 = applyEdits(text2, edits(of: ins2 ?? .null, uri: uri2))
-        XCTAssertTrue(out2.hasSuffix("全年召开会议4次。\r\n二、2024年度推进法治政府建设存在的不足和原因\r\n\r\n三、2025年工作安排\r\n继续加强。\r\n"), out2)
+        XCTAssertTrue(out2.hasSuffix("全年召开会议4次。\r\n二、2024年推进法治政府建设存在的不足和原因\r\n　　（待补充）\r\n\r\n三、2025年工作安排\r\n继续加强。\r\n"), out2)
 
         let ignore = actions.first { $0["title"]?.str?.hasPrefix("忽略此处") ?? false }
         XCTAssertNotNil(ignore)
@@ -201,16 +201,19 @@ final class ServerFeatureTests: XCTestCase {
         let newConfig = dc.last?["edits"]?[0]?["newText"]?.str ?? ""
         XCTAssertTrue(newConfig.contains("\"rule\" : \"missing-part\""), newConfig)
 
-        // Quick fixes from rules (when the catalog has fixable rules), fix-all per rule and source.fixAll.
-        let fixable = "××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开会议4次 ，其它工作 。\n(二)  加强领导\n"
+        // Quick fixes from rules, and source.fixAll.fazhi with every safe fix.
+        let fixable = "××镇人民政府关于2024年度法治政府建设情况的报告。\n××县人民政府：\n一、主要举措和成效\n全年召开会议4次。\n特此报告。\n××镇人民政府\n2025.1.10\n"
         c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": .string(fixable)]]])
         p["range"] = rng(0, 0, 10, 0)
         let all = c.request("textDocument/codeAction", .object(p)).arr
-        let quick = all.filter { $0["kind"]?.str == "quickfix" && !($0["title"]?.str?.hasPrefix("忽略此处") ?? false) && !($0["title"]?.str?.hasPrefix("插入缺少的部分") ?? false) }
-        if !quick.isEmpty {
-            XCTAssertTrue(quick.contains { $0["isPreferred"]?.boolValue == true })
-            XCTAssertTrue(all.contains { $0["kind"]?.str == "source.fixAll.fazhi" })
-        }
+        let titles = all.map { $0["title"]?.str ?? "" }
+        let quick = all.filter { $0["kind"]?.str == "quickfix" && $0["isPreferred"]?.boolValue == true }
+        XCTAssertTrue(quick.contains { ($0["title"]?.str ?? "").contains("标点") }, "\(titles)")
+        let fixAll = all.first { $0["kind"]?.str == "source.fixAll.fazhi" }
+        XCTAssertNotNil(fixAll, "\(titles)")
+        let fixedAll = applyEdits(fixable, edits(of: fixAll ?? .null, uri: uri))
+        XCTAssertTrue(fixedAll.hasPrefix("××镇人民政府关于2024年度法治政府建设情况的报告\n"), fixedAll)
+        XCTAssertTrue(fixedAll.contains("2025年1月10日"), fixedAll)
         var only = p
         only["context"] = ["diagnostics": [], "only": ["source.fixAll"]]
         let sources = c.request("textDocument/codeAction", .object(only)).arr
