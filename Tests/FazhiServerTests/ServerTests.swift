@@ -196,3 +196,95 @@ final class ServerDiagnosticsTests: XCTestCase {
         }
     }
 }
+
+final class ServerConfigurationTests: XCTestCase {
+    func testEditorSettingsAndConfigFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-config-\(getpid())-\(Int.random(in: 0..<1_000_000))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let uri = URL(fileURLWithPath: dir.appendingPathComponent("report.txt").path).absoluteString
+        let c = try LSPTestClient()
+        _ = c.initialize(["workspace": ["configuration": true, "didChangeWatchedFiles": ["dynamicRegistration": true]],
+                          "textDocument": ["publishDiagnostics": ["versionSupport": true]]])
+        // The server asks for the `fazhi` section and registers a watcher for .fazhi.json.
+        let cfgReq = c.wait("workspace/configuration") { $0["method"]?.str == "workspace/configuration" }
+        XCTAssertEqual(cfgReq?["params"]?["items"]?[0]?["section"]?.str, "fazhi")
+        let reg = c.wait("registerCapability") { $0["method"]?.str == "client/registerCapability" }
+        XCTAssertEqual(reg?["params"]?["registrations"]?[0]?["registerOptions"]?["watchers"]?[0]?["globPattern"]?.str, "**/.fazhi.json")
+        c.send(["jsonrpc": "2.0", "id": reg!["id"]!, "result": .null])
+        c.send(["jsonrpc": "2.0", "id": cfgReq!["id"]!, "result": [["rules": ["missing-part": "off"]]]])
+        c.open(uri, "××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开会议4次。\n")
+        let first = c.wait("diagnostics v1") { $0["method"]?.str == "textDocument/publishDiagnostics" }
+        XCTAssertFalse((first?["params"]?["diagnostics"]?.arr ?? []).contains { $0["code"]?.str == "missing-part" })
+
+        // Settings change: missing-part back on.
+        c.notify("workspace/didChangeConfiguration", ["settings": .null])
+        let again = c.wait("workspace/configuration again") { $0["method"]?.str == "workspace/configuration" }
+        c.send(["jsonrpc": "2.0", "id": again!["id"]!, "result": [.null]])
+        let second = c.wait("diagnostics with missing-part") {
+            $0["method"]?.str == "textDocument/publishDiagnostics" && ($0["params"]?["diagnostics"]?.arr ?? []).contains { $0["code"]?.str == "missing-part" }
+        }
+        XCTAssertNotNil(second)
+
+        // A .fazhi.json next to the report, announced as a watched-file change.
+        try Data("{\"rules\": {\"missing-part\": \"hint\"}}".utf8).write(to: dir.appendingPathComponent(".fazhi.json"))
+        c.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(URL(fileURLWithPath: dir.appendingPathComponent(".fazhi.json").path).absoluteString), "type": 1]]])
+        let third = c.wait("diagnostics with hint severity") {
+            $0["method"]?.str == "textDocument/publishDiagnostics" && ($0["params"]?["diagnostics"]?.arr ?? []).contains { $0["code"]?.str == "missing-part" && $0["severity"]?.int == 4 }
+        }
+        XCTAssertNotNil(third)
+
+        // "忽略此处" through the command: findings with that text disappear at once.
+        var p = doc(uri).objectValue!
+        p["range"] = rng(0, 0, 0, 0)
+        p["context"] = ["diagnostics": []]
+        let actions = c.request("textDocument/codeAction", .object(p)).arr
+        let ignore = actions.first { ($0["title"]?.str ?? "").hasPrefix("忽略此处") && ($0["title"]?.str ?? "").contains("missing-part") }
+        XCTAssertEqual(ignore?["command"]?["arguments"]?[0]?["configPath"]?.str, dir.appendingPathComponent(".fazhi.json").path)
+        XCTAssertEqual(ignore?["edit"]?["changes"]?[URL(fileURLWithPath: dir.appendingPathComponent(".fazhi.json").path).absoluteString]?[0]?["range"], rng(0, 0, 0, "{\"rules\": {\"missing-part\": \"hint\"}}".utf16.count))
+        _ = c.request("workspace/executeCommand", ["command": "fazhi.ignore", "arguments": ignore?["command"]?["arguments"] ?? .array([])])
+        let fourth = c.wait("diagnostics without missing-part") {
+            $0["method"]?.str == "textDocument/publishDiagnostics" && !($0["params"]?["diagnostics"]?.arr ?? []).contains { $0["code"]?.str == "missing-part" }
+        }
+        XCTAssertNotNil(fourth)
+        XCTAssertEqual(c.finish(), 0)
+    }
+
+    func testPullClientIsAskedToRefreshAfterConfigurationChange() throws {
+        let c = try LSPTestClient()
+        _ = c.initialize(["textDocument": ["diagnostic": [:]], "workspace": ["diagnostics": ["refreshSupport": true]]])
+        c.open("file:///tmp/fazhi-refresh/r.txt", "一、主要举措和成效\n")
+        c.notify("workspace/didChangeConfiguration", ["settings": ["fazhi": ["rules": ["missing-part": "off"]]]])
+        let refresh = c.wait("refresh") { $0["method"]?.str == "workspace/diagnostic/refresh" }
+        XCTAssertNotNil(refresh)
+        c.send(["jsonrpc": "2.0", "id": refresh?["id"] ?? 0, "result": .null])
+        let r = c.request("textDocument/diagnostic", doc("file:///tmp/fazhi-refresh/r.txt"))
+        XCTAssertFalse((r["items"]?.arr ?? []).contains { $0["code"]?.str == "missing-part" })
+        XCTAssertTrue(c.notifications("textDocument/publishDiagnostics").isEmpty)
+        XCTAssertEqual(c.finish(), 0)
+    }
+
+    func testDiagnosticsOnLargeReportAreFast() throws {
+        let c = try LSPTestClient()
+        _ = c.initialize(["textDocument": ["publishDiagnostics": ["versionSupport": true]]])
+        var text = sampleReport
+        while text.utf8.count < 50_000 {
+            text = text.replacingOccurrences(of: "二、存在的不足和原因", with: "（三）其它工作\n　　全年受理信访事项120件，办结114件，办结率95%，严格执行《行政处罚法》。一是健全机制；二是规范程序。\n二、存在的不足和原因")
+        }
+        let uri = "file:///tmp/fazhi-big/report.txt"
+        c.open(uri, text)
+        _ = c.wait("first diagnostics") { $0["method"]?.str == "textDocument/publishDiagnostics" }
+        var times: [Double] = []
+        for v in 2...6 {
+            let t0 = Date()
+            c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .int(v)],
+                                               "contentChanges": [["range": rng(8, 2, 8, 2), "text": "严格"]]])
+            _ = c.wait("diagnostics v\(v)") { $0["method"]?.str == "textDocument/publishDiagnostics" && $0["params"]?["version"]?.int == v }
+            times.append(Date().timeIntervalSince(t0))
+        }
+        let best = times.min() ?? 1
+        print("didChange → publishDiagnostics on \(text.utf8.count) bytes: best \(Int(best * 1000)) ms, all \(times.map { Int($0 * 1000) })")
+        XCTAssertLessThan(best, 1.0)
+        XCTAssertEqual(c.finish(), 0)
+    }
+}
