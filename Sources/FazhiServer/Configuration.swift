@@ -29,12 +29,7 @@ final class ConfigStore {
                 messages.append("编辑器设置 fazhi 无效：\(error)")
             }
         }
-        if parsed != settings {
-            settings = parsed
-            bump()
-        } else if parsed == nil && settings == nil {
-            // nothing changed
-        } else {
+        if parsed != settings || (parsed?.profiles?.isEmpty == false) {
             settings = parsed
             bump()
         }

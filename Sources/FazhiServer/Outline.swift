@@ -2,6 +2,7 @@
 import FazhiJSON
 import FazhiParser
 import FazhiText
+import Foundation
 import LSPKit
 
 extension FazhiLanguageServer {
@@ -56,12 +57,11 @@ extension FazhiLanguageServer {
             if let t = report.header.title {
                 out.append(["name": .string(t.text), "kind": 1, "location": LSP.Location(uri: doc.uri, range: edge.range(t.range)).json])
             }
-            for (i, h) in report.headings.enumerated() {
+            for h in report.headings {
                 var o: JSONObject = ["name": .string(headingName(h)), "kind": .int(symbolKind(h)),
                                      "location": LSP.Location(uri: doc.uri, range: edge.range(h.sectionRange)).json]
                 if let p = h.parent { o["containerName"] = .string(headingName(report.headings[p])) }
                 else if let titleText { o["containerName"] = .string(titleText) }
-                _ = i
                 out.append(.object(o))
             }
             return .array(out)
@@ -97,7 +97,7 @@ extension FazhiLanguageServer {
             analyze(doc)
             guard let report = doc.report else { continue }
             let edge = Edge(text: doc.text, encoding: encoding)
-            let container = report.header.title?.text ?? (URIs.path(uri).map { NSStringLike(s: $0).lastComponent } ?? uri)
+            let container = report.header.title?.text ?? (URIs.path(uri).map { URL(fileURLWithPath: $0).lastPathComponent } ?? uri)
             for h in report.headings where query.isEmpty || h.text.contains(query) || headingName(h).contains(query) {
                 out.append(["name": .string(headingName(h)), "kind": .int(symbolKind(h)),
                             "location": LSP.Location(uri: uri, range: edge.range(h.lineRange)).json,
@@ -172,8 +172,3 @@ extension FazhiLanguageServer {
     }
 }
 
-/// Last path component without Foundation's NSString bridging differences.
-struct NSStringLike {
-    let s: String
-    var lastComponent: String { s.split(separator: "/").last.map(String.init) ?? s }
-}

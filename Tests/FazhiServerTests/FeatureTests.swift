@@ -100,6 +100,10 @@ final class ServerFeatureTests: XCTestCase {
         p["position"] = pos(rateLine, ch)
         let rh = c.request("textDocument/hover", .object(p))["contents"]?["value"]?.str ?? ""
         XCTAssertTrue(rh.contains("114 ÷ 120"), rh)
+        let termCh = (ls[rateLine] as NSString).range(of: "双随机").location + 1
+        p["position"] = pos(rateLine, termCh)
+        let th = c.request("textDocument/hover", .object(p))["contents"]?["value"]?.str ?? ""
+        XCTAssertTrue(th.contains("随机抽取检查对象") && th.contains("国办发〔2015〕58号"), th)
         let hints = c.request("textDocument/inlayHint", ["textDocument": ["uri": .string(uri)], "range": rng(0, 0, 40, 0)]).arr
         XCTAssertTrue(hints.contains { $0["label"]?.str == "≈95.0%" }, "\(hints)")
         XCTAssertLessThanOrEqual(hints.count, 5)
@@ -154,6 +158,27 @@ final class ServerFeatureTests: XCTestCase {
                                            "contentChanges": [["range": rng(4, 0, 4, 7), "text": "健全依法"]]])
         let ph = completion(4, 4)
         XCTAssertTrue(ph.contains { $0["label"]?.str == "健全依法决策机制" }, "\(ph)")
+    }
+
+    func testFlatSymbolsAndMarkerTrigger() throws {
+        let d = try LSPTestClient()
+        _ = d.initialize([:])
+        d.open(uri, sampleReport)
+        let flat = d.request("textDocument/documentSymbol", doc(uri)).arr
+        XCTAssertTrue(flat.allSatisfy { $0["location"] != nil && $0["children"] == nil })
+        XCTAssertEqual(flat.first { $0["name"]?.str == "（一）加强组织领导" }?["containerName"]?.str, "一、2024年度推进法治政府建设的主要举措和成效")
+        // Hover falls back to plain text.
+        let l = lines(sampleReport).firstIndex { $0.hasPrefix("二、") }!
+        var hp = doc(uri).objectValue!
+        hp["position"] = pos(l, 3)
+        XCTAssertEqual(d.request("textDocument/hover", .object(hp))["contents"]?["kind"]?.str, "plaintext")
+        // "六、" typed on a new line: heading texts of missing parts (none here), and nothing breaks.
+        let text = "××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开会议4次。\n二、"
+        d.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": .string(text)]]])
+        hp["position"] = pos(3, 2)
+        let items = d.request("textDocument/completion", .object(hp))["items"]?.arr ?? []
+        XCTAssertTrue(items.contains { $0["label"]?.str?.contains("存在的不足和原因") ?? false }, "\(items)")
+        XCTAssertEqual(d.finish(), 0)
     }
 
     func testTemplateIsPlainTextWithoutSnippetSupport() throws {
