@@ -1,8 +1,180 @@
+import Dispatch
+import FazhiJSON
+import FazhiKnowledge
+import FazhiLinter
+import FazhiParser
+import FazhiText
 import Foundation
 
-/// `fazhi bench [--format text|json]`: performance benchmark.
+/// `fazhi bench [--format text|json] [--quick] [--write-samples DIR]`: performance benchmark.
+///
+/// Measures, on synthetic reports generated deterministically: knowledge load time, parse and
+/// parse+lint time for 10 KB / 50 KB / 1 MB reports, re-lint after a one-character edit, single-core and
+/// all-core lint throughput, and the language server's time from process start to the initialize answer.
+/// Meaningful only for a release build (`swift build -c release`).
 enum BenchCommand {
+    struct Figure {
+        var key: String
+        var label: String
+        var value: Double
+        var unit: String
+        /// Target and whether larger is better.
+        var target: Double?
+        var higherIsBetter = false
+        var met: Bool? { target.map { higherIsBetter ? value >= $0 : value <= $0 } }
+    }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }
+
+    /// Median wall time in ms of `body` over `runs` runs (after one warm-up run).
+    static func median(_ runs: Int, _ body: () -> Void) -> Double {
+        body()
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let t = now()
+            body()
+            times.append(now() - t)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
     static func run(_ args: [String]) -> Int32 {
-        CLI.fail("bench 尚未实现")
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples"], flags: ["--quick"])
+        if let err { return CLI.fail(err) }
+        guard pos.isEmpty else { return CLI.fail("bench 不接受参数 \(pos.joined(separator: " "))") }
+        if let dir = opts["--write-samples"] { return writeSamples(dir) }
+        let quick = opts["--quick"] != nil
+        let format = opts["--format"] ?? "text"
+        guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
+        #if DEBUG
+            CLI.warn("这是调试构建，数字没有参考意义；请用 swift build -c release 后运行 .build/release/fazhi bench")
+        #endif
+
+        var figures: [Figure] = []
+        // Knowledge: a fresh instance loads every file from disk.
+        let profileLoad = median(quick ? 3 : 9) { _ = try? Profiles.load() }
+        var loads: [Double] = []
+        var breakdown: [KnowledgeLoadTimings] = []
+        for _ in 0..<(quick ? 3 : 9) {
+            let t = Knowledge().warmUp()
+            loads.append(t.total)
+            breakdown.append(t)
+        }
+        loads.sort()
+        let typical = breakdown.sorted { $0.total < $1.total }[breakdown.count / 2]
+        figures.append(Figure(key: "knowledgeLoadMs", label: "知识库加载（全部文件）", value: loads[loads.count / 2] + profileLoad, unit: "ms", target: 20))
+        Knowledge.shared.warmUp()
+        _ = Profiles.default
+
+        let linter = Linter()
+        for (name, size) in [("10KB", 10_000), ("50KB", 50_000), ("1MB", 1_000_000)] {
+            let text = SourceText(SampleReports.report(bytes: size))
+            let runs = quick ? 3 : (size > 100_000 ? 9 : 31)
+            let parse = median(runs) { _ = ReportParser().parse(text) }
+            let full = median(runs) { _ = linter.lint(text) }
+            figures.append(Figure(key: "parse\(name)Ms", label: "解析 \(name) 报告", value: parse, unit: "ms", target: name == "1MB" ? 50 : nil))
+            figures.append(Figure(key: "lint\(name)Ms", label: "解析并检查 \(name) 报告", value: full, unit: "ms",
+                                  target: name == "50KB" ? 3 : (name == "1MB" ? 50 : nil)))
+        }
+        // Re-lint after a one-character edit in the middle of a 50 KB report (what the server does per keystroke).
+        let base = SampleReports.report(bytes: 50_000)
+        let mid = base.index(base.startIndex, offsetBy: base.count / 2)
+        var flip = false
+        let relint = median(quick ? 5 : 51) {
+            flip.toggle()
+            var s = base
+            if flip { s.insert("法", at: mid) }
+            _ = linter.lint(SourceText(s))
+        }
+        figures.append(Figure(key: "relintAfterEdit50KBMs", label: "50KB 报告改一个字后重新检查", value: relint, unit: "ms", target: 3))
+
+        // Throughput over a generated corpus of many reports.
+        let corpus = (0..<(quick ? 10 : 60)).map { SourceText(SampleReports.report(bytes: 40_000 + ($0 % 7) * 20_000, seed: UInt64($0 + 2))) }
+        let totalMB = Double(corpus.reduce(0) { $0 + $1.count }) / 1_000_000
+        let single = median(quick ? 1 : 3) { for t in corpus { _ = linter.lint(t) } }
+        figures.append(Figure(key: "lintThroughputMBps", label: "单核检查吞吐量", value: totalMB / (single / 1000), unit: "MB/s", target: 50, higherIsBetter: true))
+        let parallel = median(quick ? 1 : 3) {
+            DispatchQueue.concurrentPerform(iterations: corpus.count) { i in _ = linter.lint(corpus[i]) }
+        }
+        figures.append(Figure(key: "lintThroughputAllCoresMBps", label: "多核检查吞吐量（\(ProcessInfo.processInfo.activeProcessorCount)核）",
+                              value: totalMB / (parallel / 1000), unit: "MB/s", target: nil, higherIsBetter: true))
+        if let start = serverStartup(runs: quick ? 3 : 11) {
+            figures.append(Figure(key: "serverInitializeMs", label: "语言服务器启动到答复 initialize", value: start, unit: "ms", target: 30))
+        }
+
+        if format == "json" {
+            var o = JSONObject()
+            for f in figures {
+                o[f.key] = ["value": .double((f.value * 1000).rounded() / 1000), "unit": .string(f.unit),
+                            "target": f.target.map { .double($0) } ?? .null, "met": f.met.map { .bool($0) } ?? .null]
+            }
+            o["corpusMB"] = .double((totalMB * 100).rounded() / 100)
+            o["cores"] = .int(ProcessInfo.processInfo.activeProcessorCount)
+            CLI.write(JSON.object(o).serializedString(pretty: true) + "\n")
+        } else {
+            let rows = figures.map { f -> [String] in
+                let target = f.target.map { (f.higherIsBetter ? "≥ " : "≤ ") + format2($0) + " " + f.unit } ?? ""
+                let mark = f.met.map { $0 ? "达标" : "未达标" } ?? ""
+                return [f.label, format2(f.value) + " " + f.unit, target, mark]
+            }
+            CLI.write(Table.render(header: ["项目", "结果", "目标", ""], rows: rows, footer: nil, rightAligned: [1]))
+            CLI.write("知识库各文件（ms）：\(typical)；另加报告模板 \(format2(profileLoad)) ms\n")
+            CLI.write("语料：\(String(format: "%.1f", totalMB)) MB 合成报告；每项取多次运行的中位数。\n")
+        }
+        return 0
+    }
+
+    static func format2(_ v: Double) -> String { v >= 100 ? String(format: "%.0f", v) : String(format: "%.2f", v) }
+
+    /// Median time from spawning `fazhi lsp` to receiving the initialize response.
+    static func serverStartup(runs: Int) -> Double? {
+        guard let exe = Bundle.main.executableURL else { return nil }
+        let body = Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}"#.utf8)
+        let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let p = Process()
+            p.executableURL = exe
+            p.arguments = ["lsp"]
+            let inp = Pipe(), out = Pipe()
+            p.standardInput = inp
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            let t = now()
+            guard (try? p.run()) != nil else { return nil }
+            inp.fileHandleForWriting.write(Data(frame))
+            var got = Data()
+            while !got.contains(0x7D) || !String(decoding: got, as: UTF8.self).contains("\"id\":1") {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                got.append(chunk)
+            }
+            let elapsed = now() - t
+            try? inp.fileHandleForWriting.close()
+            p.terminate()
+            p.waitUntilExit()
+            guard String(decoding: got, as: UTF8.self).contains("capabilities") else { return nil }
+            times.append(elapsed)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// Writes the synthetic reports used by the latency measurements (docs/performance.md).
+    static func writeSamples(_ dir: String) -> Int32 {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for (name, size) in [("report-10KB.txt", 10_000), ("report-50KB.txt", 50_000), ("report-1MB.txt", 1_000_000)] {
+                try SampleReports.report(bytes: size).write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+            }
+            for i in 0..<10 {
+                try SampleReports.report(bytes: 50_000, seed: UInt64(100 + i)).write(toFile: dir + "/open-\(i).txt", atomically: true, encoding: .utf8)
+            }
+        } catch {
+            return CLI.fail("无法写入样例：\(error)")
+        }
+        return 0
     }
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Renders docs/performance.md from the measurements Scripts/bench.sh collected in a folder."""
+import datetime, json, os, platform, subprocess, sys
+
+d = sys.argv[1]
+def load(name):
+    try: return json.load(open(os.path.join(d, name)))
+    except Exception: return None
+bench, lat50, lat1m, rss = load("bench.json"), load("lat50.json"), load("lat1m.json"), load("rss.json")
+
+def cpu():
+    try:
+        for l in open("/proc/cpuinfo"):
+            if l.startswith("model name"): return l.split(":", 1)[1].strip()
+    except OSError: pass
+    return platform.processor() or "unknown"
+swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0] if True else ""
+
+rows = []
+def row(what, value, target, ok):
+    rows.append(f"| {what} | {value} | {target} | {'✅ 达标' if ok else '❌ 未达标'} |")
+def b(key): return bench[key]["value"] if bench and key in bench else None
+
+if bench:
+    row("单核检查吞吐量（合成报告 %.1f MB）" % bench["corpusMB"], "%.1f MB/s" % b("lintThroughputMBps"), "≥ 50 MB/s", b("lintThroughputMBps") >= 50)
+    row("解析 1 MB 报告", "%.2f ms" % b("parse1MBMs"), "< 50 ms", b("parse1MBMs") < 50)
+    row("知识库加载（全部数据文件，含建自动机）", "%.2f ms" % b("knowledgeLoadMs"), "< 20 ms", b("knowledgeLoadMs") < 20)
+    if b("serverInitializeMs") is not None:
+        row("进程启动到答复 initialize（fazhi bench）", "%.2f ms" % b("serverInitializeMs"), "< 30 ms", b("serverInitializeMs") < 30)
+if lat50:
+    row("didChange → publishDiagnostics，50 KB，p50（lsp_latency.py，%d 次编辑）" % lat50["edits"], "%.2f ms" % lat50["p50_ms"], "< 3 ms", lat50["p50_ms"] < 3)
+    row("didChange → publishDiagnostics，50 KB，p99", "%.2f ms" % lat50["p99_ms"], "< 10 ms", lat50["p99_ms"] < 10)
+    row("initialize 往返（lsp_latency.py，含进程启动）", "%.2f ms" % lat50["startup_ms"], "< 30 ms", lat50["startup_ms"] < 30)
+if lat1m:
+    row("didChange → publishDiagnostics，1 MB，p50（%d 次编辑）" % lat1m["edits"], "%.2f ms" % lat1m["p50_ms"], "< 50 ms", lat1m["p50_ms"] < 50)
+if rss:
+    row("打开 %d 份 50 KB 报告时的峰值内存（VmHWM）" % rss["documents"], "%.1f MB" % rss["peak_rss_mb"], "< 60 MB", rss["peak_rss_mb"] < 60)
+
+detail = []
+if bench:
+    for k, label in [("parse10KBMs", "解析 10 KB"), ("lint10KBMs", "解析并检查 10 KB"), ("parse50KBMs", "解析 50 KB"), ("lint50KBMs", "解析并检查 50 KB"),
+                     ("lint1MBMs", "解析并检查 1 MB"), ("relintAfterEdit50KBMs", "50 KB 改一个字后重新解析并检查"),
+                     ("lintThroughputAllCoresMBps", "全部核心并行检查吞吐量")]:
+        if k in bench: detail.append(f"| {label} | {bench[k]['value']:.2f} {bench[k]['unit']} |")
+for name, l in [("50 KB", lat50), ("1 MB", lat1m)]:
+    if l: detail.append(f"| {name}：首次诊断 / p90 / 最大 | {l['first_diag_ms']:.1f} / {l['p90_ms']:.2f} / {l['max_ms']:.2f} ms；单文档峰值内存 {l['peak_rss_mb']} MB |")
+
+print(f"""# 性能
+
+本页由 `bash Scripts/bench.sh` 一条命令生成（{datetime.date.today().isoformat()}），请勿手工编辑。数字来自 release 构建。
+
+## 与目标对照
+
+| 项目 | 结果 | 目标 | |
+| --- | --- | --- | --- |
+{chr(10).join(rows)}
+
+## 其他数字
+
+| 项目 | 结果 |
+| --- | --- |
+{chr(10).join(detail)}
+
+## 机器与方法
+
+- 机器：{cpu()}，{os.cpu_count()} 核；{platform.system()} {platform.release()}；{swift}。
+- `fazhi bench`：在确定性生成的合成报告（结构、层次序数、数字、法律名称与常见瑕疵齐全）上计时，每项取多次运行的中位数；
+  吞吐量语料为 60 份 40–160 KB 的报告。
+- `../shared/tools/lsp_latency.py`：从外部启动 `fazhi lsp`，打开报告，在中间一行交替插入、删除一个字符，
+  记录每次 `didChange` 到带对应版本号的 `publishDiagnostics` 的时间。
+- `Scripts/rss_ten_docs.py`：打开 10 份 50 KB 报告并各编辑一次后，读取进程的 VmHWM（峰值常驻内存）。
+- 测试中不做计时断言；性能回归由本页数字发现。
+""")
