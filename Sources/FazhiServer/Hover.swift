@@ -62,7 +62,7 @@ extension FazhiLanguageServer {
             return (r.range, m.value)
         }
         // Terms of art
-        if let t = knowledge.termMatches(in: text, range: lr).first(where: { $0.range.contains(o) }) {
+        if let t = termMatches(text, lr).first(where: { $0.range.contains(o) }) {
             var m = Markup(markdown: md)
             m.title(t.term.term)
             m.text(t.term.explanation)

@@ -144,7 +144,7 @@ extension FazhiLanguageServer {
                 let run = ScalarRun(text, lr)
                 if let n = Scan.numbers(run).first(where: { run.offset($0.range.lowerBound) <= o && o < run.offset($0.range.upperBound) }) {
                     add(TextRange(run.offset(n.range.lowerBound), run.offset(n.range.upperBound)))
-                } else if let t = knowledge.termMatches(in: text, range: lr).first(where: { $0.range.contains(o) }) {
+                } else if let t = termMatches(text, lr).first(where: { $0.range.contains(o) }) {
                     add(t.range)
                 }
             }

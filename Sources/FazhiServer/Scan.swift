@@ -1,4 +1,5 @@
 // Local scans over report text for editor features: 《law》 mentions, numbers, sentences, rates.
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
@@ -145,5 +146,15 @@ enum Scan {
         if v == v.rounded() && abs(v) < 1e12 { return String(Int(v)) }
         let r = (v * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}
+
+extension FazhiLanguageServer {
+    /// Terms of art in a range. Guards against an empty range at the very end of the text, which
+    /// `SourceText.clampedRange` in FazhiKnowledge reads past (index out of range).
+    func termMatches(_ text: SourceText, _ range: TextRange) -> [FazhiKnowledge.TermMatch] {
+        let s = max(0, range.start), e = min(range.end, text.count)
+        guard s < e else { return [] }
+        return knowledge.termMatches(in: text, range: TextRange(s, e))
     }
 }

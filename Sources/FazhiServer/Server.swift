@@ -87,6 +87,9 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     }
 
     public func initialized() {
+        // Load the knowledge files in the background so that the first hover or completion is quick.
+        let k = knowledge
+        DispatchQueue.global(qos: .utility).async { _ = k.warmUp() }
         guard let client else { return }
         if extras.watchedFilesDynamicRegistration {
             client.registerCapability(id: "fazhi-config-watcher", method: "workspace/didChangeWatchedFiles",

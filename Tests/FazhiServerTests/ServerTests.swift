@@ -288,3 +288,42 @@ final class ServerConfigurationTests: XCTestCase {
         XCTAssertEqual(c.finish(), 0)
     }
 }
+
+final class ServerRobustnessTests: XCTestCase {
+    func testOddParamsNeverCrash() throws {
+        let c = try LSPTestClient()
+        _ = c.initialize(richCapabilities)
+        let uri = "file:///tmp/fazhi-odd/r.txt"
+        c.open(uri, sampleReport)
+        let methods = ["textDocument/diagnostic", "textDocument/documentSymbol", "workspace/symbol", "textDocument/foldingRange",
+                       "textDocument/selectionRange", "textDocument/hover", "textDocument/completion", "completionItem/resolve",
+                       "textDocument/codeAction", "textDocument/semanticTokens/full", "textDocument/documentLink",
+                       "textDocument/inlayHint", "workspace/executeCommand", "fazhi/documentText"]
+        let odd: [JSON] = [
+            [:], ["textDocument": 1], ["textDocument": ["uri": .string(uri)], "position": ["line": -1, "character": "x"]],
+            ["textDocument": ["uri": .string(uri)], "position": pos(9999, 9999), "range": rng(50, 3, 2, 1), "positions": [pos(9999, 0), pos(0, 9999)],
+             "context": ["only": 5], "query": 3, "command": "fazhi.ignore", "arguments": [1]],
+            ["textDocument": ["uri": .string(uri)], "position": pos(1, 1), "range": rng(0, 0, 9999, 0), "positions": [pos(3, 1)], "context": ["diagnostics": []]],
+        ]
+        for m in methods {
+            for p in odd {
+                let r = c.requestMessage(m, p)
+                XCTAssertNotNil(r, m)
+                if let code = r?["error"]?["code"]?.int { XCTAssertNotEqual(code, -32603, "\(m) \(p.serializedString())") }
+            }
+        }
+        // Every position of a line with CRLF and astral characters, in hover and completion.
+        let text = "一、主要举措😀和成效\r\n𠀀《行政处罚法》办结率95%\r\n"
+        c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": .string(text)]]])
+        for line in 0...2 {
+            for ch in 0...20 {
+                var p = doc(uri).objectValue!
+                p["position"] = pos(line, ch)
+                _ = c.request("textDocument/hover", .object(p))
+                _ = c.request("textDocument/completion", .object(p))
+            }
+        }
+        XCTAssertEqual(c.request("fazhi/documentText", doc(uri))["text"]?.str, text)
+        XCTAssertEqual(c.finish(), 0)
+    }
+}
