@@ -61,39 +61,57 @@ final class IncrementalSyncPropertyTests: XCTestCase {
         let c = try LSPTestClient(timeout: 15)
         _ = c.initialize(["general": ["positionEncodings": ["utf-16"]]])
         let uri = "file:///tmp/fazhi-property/report.txt"
-        let pieces = ["a", "中", "文", "😀", "𠀀", "\r\n", "\n", "\r", "。", "《", "》", "一、", "（一）", " ", "　", "1", "é", "👍🏽"]
-        var rng = SeededRandom(state: 20240601)
+        let pieces = ["a", "中", "文", "😀", "𠀀", "\r\n", "\n", "\r", "。", "《", "》", "一、", "（一）", " ", "　", "1", "é", "👍🏽", "一是", "二是", "办结率", "95%", "120件", "特此报告。"]
+        var rnd = SeededRandom(state: UInt64(ProcessInfo.processInfo.environment["FAZHI_SEED"] ?? "") ?? 20240601)
         var ref = ReferenceText(u: Array("一、主要举措和成效\r\n正文😀内容\n".utf16))
         c.open(uri, ref.string)
         var edits = 0
         var batches = 0
         while edits < 3000 {
             var changes: [JSON] = []
-            for _ in 0..<(1 + rng.int(5)) {
+            for _ in 0..<(1 + rnd.int(5)) {
                 let starts = ref.lineStarts
                 func randomPos() -> (Int, Int) {
-                    switch rng.int(10) {
+                    switch rnd.int(10) {
                     case 0: return (0, 0)
                     case 1: return (starts.count - 1, 10_000)  // end of text
-                    case 2: return (starts.count + rng.int(3), rng.int(5))  // past the end
+                    case 2: return (starts.count + rnd.int(3), rnd.int(5))  // past the end
                     default:
-                        let l = rng.int(starts.count)
+                        let l = rnd.int(starts.count)
                         let len = ref.contentEnd(starts, l) - starts[l]
-                        return (l, rng.int(len + 3))
+                        return (l, rnd.int(len + 3))
                     }
                 }
                 var a = randomPos(), b = randomPos()
                 if ref.offset(a.0, a.1) > ref.offset(b.0, b.1) { swap(&a, &b) }
                 // Keep the text from growing without bound: prefer deletions when it is long.
-                if ref.u.count < 400 || rng.int(3) == 0 { if rng.int(2) == 0 { b = a } }
+                if ref.u.count < 400 || rnd.int(3) == 0 { if rnd.int(2) == 0 { b = a } }
                 var text = ""
-                for _ in 0..<rng.int(ref.u.count > 600 ? 2 : 5) { text += pieces[rng.int(pieces.count)] }
+                for _ in 0..<rnd.int(ref.u.count > 600 ? 2 : 5) { text += pieces[rnd.int(pieces.count)] }
                 ref.replace(a.0, a.1, b.0, b.1, text)
                 changes.append(["range": rng2(a, b), "text": .string(text)])
                 edits += 1
             }
             batches += 1
             c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .int(batches + 1)], "contentChanges": .array(changes)])
+            // Exercise the features on whatever the text has become: they must answer, never crash.
+            if batches % 7 == 0 {
+                let starts = ref.lineStarts
+                var p = doc(uri).objectValue!
+                p["position"] = pos(rnd.int(starts.count + 1), rnd.int(12))
+                p["range"] = rng2((rnd.int(starts.count), 0), (starts.count, 0))
+                p["positions"] = [pos(rnd.int(starts.count + 1), rnd.int(12))]
+                p["context"] = ["diagnostics": []]
+                for m in ["textDocument/hover", "textDocument/completion", "textDocument/codeAction", "textDocument/selectionRange"] {
+                    XCTAssertNil(c.requestMessage(m, .object(p))?["error"], m)
+                }
+            }
+            if batches % 60 == 0 {
+                for m in ["textDocument/documentSymbol", "textDocument/semanticTokens/full", "textDocument/foldingRange",
+                          "textDocument/inlayHint", "textDocument/documentLink", "textDocument/diagnostic"] {
+                    XCTAssertNil(c.requestMessage(m, ["textDocument": ["uri": .string(uri)], "range": rng(0, 0, 999, 0)])?["error"], m)
+                }
+            }
             if batches % 150 == 0 {
                 let got = c.request("fazhi/documentText", doc(uri))["text"]?.str
                 XCTAssertEqual(got, ref.string, "after \(edits) edits")
