@@ -34,7 +34,7 @@ extension FazhiLanguageServer {
         for part in profile.parts {
             k += 1
             lines.append(Numerals.marker(level: 1, number: k) + partHeading(part, year: y))
-            lines.append("　　" + ph(part.required ? "（内容）" : "无。"))
+            lines.append("　　" + templateBody(part, ph))
             lines.append("")
         }
         lines.append("　　特此报告。")
@@ -42,6 +42,17 @@ extension FazhiLanguageServer {
         lines.append("\(unitRef)人民政府")
         lines.append("\(y + 1)年" + ph("×") + "月" + ph("×") + "日")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Placeholder body of a part in the template (the shortcomings part shows where the causes go).
+    func templateBody(_ part: Profile.Part, _ ph: (String) -> String) -> String {
+        switch part.id {
+        case "measures": return ph("（主要举措和成效）")
+        case "shortcomings": return ph("（存在的不足）") + "。究其原因，" + ph("（原因分析）") + "。"
+        case "leadership": return ph("（党政主要负责人履职情况）")
+        case "plans": return ph("（下一年度主要安排）")
+        default: return ph(part.required ? "（内容）" : "无。")
+        }
     }
 
     func completionItem(label: String, kind: Int, detail: String? = nil, insert: String, snippet: Bool = false,
@@ -132,7 +143,8 @@ extension FazhiLanguageServer {
 
         // Standard phrases.
         items += phraseItems(report, at: o, before: before, blankLine: blankLine, edge: edge)
-        return ["isIncomplete": .bool(!items.isEmpty), "items": .array(items)]
+        // Phrases are searched by the prefix typed, so the list must be asked for again as it grows.
+        return ["isIncomplete": .bool(items.contains { $0["data"]?["k"]?.stringValue == "phrase" }), "items": .array(items)]
     }
 
     func format4(_ i: Int) -> String {

@@ -13,25 +13,15 @@ struct ClientExtras {
     var watchedFilesDynamicRegistration = false
     var documentChanges = false
     var createFile = false
-    var snippetSupport = false
-    var semanticTokens = false
-    var inlayHints = false
-    var isPreferredSupport = false
-    var labelDetailsSupport = false
 
     init() {}
     init(_ p: JSON) {
         let caps = p["capabilities"] ?? .null
-        let ws = caps["workspace"] ?? .null, td = caps["textDocument"] ?? .null
+        let ws = caps["workspace"] ?? .null
         watchedFilesDynamicRegistration = ws["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
         documentChanges = ws["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
         let ops = ws["workspaceEdit"]?["resourceOperations"]?.arrayValue ?? []
         createFile = ops.contains { $0.stringValue == "create" }
-        snippetSupport = td["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
-        semanticTokens = td["semanticTokens"]?.objectValue != nil
-        inlayHints = td["inlayHint"]?.objectValue != nil
-        isPreferredSupport = td["codeAction"]?["isPreferredSupport"]?.boolValue ?? false
-        labelDetailsSupport = td["completion"]?["completionItem"]?["labelDetailsSupport"]?.boolValue ?? false
     }
 }
 
