@@ -51,15 +51,16 @@ extension FazhiLanguageServer {
                 toks.append(Tok(range: TextRange(run.offset(n.range.lowerBound), run.offset(n.range.upperBound)), type: SemanticTokens.number, mods: 0))
             }
         }
-        // Earlier entries (title, headings) win over later ones; then sort and drop overlaps.
+        // Sort by start (earlier entries — title, headings — first among equals) and drop overlaps: a heading
+        // token covers its line, so what lies inside it is dropped.
+        let order = toks.indices.sorted { toks[$0].range.start != toks[$1].range.start ? toks[$0].range.start < toks[$1].range.start : $0 < $1 }
         var kept: [Tok] = []
-        var taken: [TextRange] = []
-        for t in toks where !t.range.isEmpty {
-            if taken.contains(where: { $0.overlaps(t.range) }) { continue }
-            taken.append(t.range)
-            kept.append(t)
+        kept.reserveCapacity(toks.count)
+        var lastEnd = 0
+        for i in order where !toks[i].range.isEmpty && toks[i].range.start >= lastEnd {
+            kept.append(toks[i])
+            lastEnd = toks[i].range.end
         }
-        kept.sort { $0.range.start < $1.range.start }
         var data: [JSON] = []
         data.reserveCapacity(kept.count * 5)
         var prevLine = 0, prevChar = 0
