@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderFazhiServerTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
