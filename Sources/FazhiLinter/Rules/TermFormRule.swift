@@ -46,11 +46,13 @@ public struct TermFormRule: Rule {
             // (执法公式化…) may have dropped it on purpose.
             if knowledge.confusables.pairs.contains(where: { $0.wrong == m.form }) { continue }
             let t = m.term
-            // A bare wrong form maps to the term as a whole, not to a replacement of exactly that string:
-            // the fix is offered for a person to check, not applied automatically.
+            // A bare wrong form maps to the term as a whole, not to a curated replacement of exactly that
+            // string: the fix is safe only when the two have the same length (a slipped or swapped
+            // character, 法制宣传教育 → 法治宣传教育); otherwise it is offered for a person to check.
+            let safe = WordSupport.scalarCount(m.form) == WordSupport.scalarCount(t.term)
             found.append(Finding(range: m.range, right: t.term,
                                  message: "“\(m.form)”不是规范写法，应为“\(t.term)”（\(t.source)）",
-                                 severity: nil, safe: false, rank: 1))
+                                 severity: nil, safe: safe, rank: 1))
         }
         guard !found.isEmpty else { return }
         // Leftmost-longest over both sources; on equal ranges the curated pair wins.
