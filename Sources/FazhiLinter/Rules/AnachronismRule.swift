@@ -67,7 +67,7 @@ public struct AnachronismRule: Rule {
             guard outdated else { continue }
             if spans == nil { spans = WordSupport.bookTitles(in: ctx.source) }
             if let s = WordSupport.span(containing: m.range, in: spans!) {
-                switch knowledge.lookupLaw(ctx.text(s.inner)) {
+                switch WordSupport.lookupTitle(ctx.text(s.inner), knowledge: knowledge, wantSuggestions: false) {
                 case .law(let l, _) where !l.isInForce: continue  // unknown-law reports it
                 case .misnomer: continue
                 default: break

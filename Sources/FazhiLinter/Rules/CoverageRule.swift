@@ -54,6 +54,12 @@ public struct CoverageRule: Rule {
     /// Quotation marks and title marks that matching ignores.
     static let ignored: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300A, 0x300B, 0x3008, 0x3009, 0x300C, 0x300D]
 
+    /// “ ” ‘ ’ are E2 80 9C/9D/98/99; 《 》 〈 〉 「 」 are E3 80 8A/8B/88/89/8C/8D.
+    @inline(__always)
+    static func isIgnoredThird(_ lead: UInt8, _ third: UInt8) -> Bool {
+        lead == 0xE2 ? (third == 0x9C || third == 0x9D || third == 0x98 || third == 0x99) : (third >= 0x88 && third <= 0x8D)
+    }
+
     static func stripped(_ s: String) -> String {
         var v = String.UnicodeScalarView()
         for u in s.unicodeScalars where !ignored.contains(u.value) { v.append(u) }
@@ -82,17 +88,18 @@ public struct CoverageRule: Rule {
             var i = max(0, s.start)
             let e = min(s.end, src.count)
             src.withUnsafeBufferPointer { p in
+                var run = i  // start of the bytes not yet copied
                 while i < e {
                     let c = p[i]
-                    if c < 0x80 {
-                        if c != 0x22 && c != 0x27 { buffer.append(c) }
+                    if c == 0x22 || c == 0x27 {
+                        buffer.append(contentsOf: p[run..<i]); i += 1; run = i
+                    } else if (c == 0xE2 || c == 0xE3) && i + 2 < e && p[i + 1] == 0x80 && Self.isIgnoredThird(c, p[i + 2]) {
+                        buffer.append(contentsOf: p[run..<i]); i += 3; run = i
+                    } else {
                         i += 1
-                        continue
                     }
-                    let (v, len) = Scalars.decode(p, i)
-                    if !Self.ignored.contains(v) { buffer.append(contentsOf: p[i..<min(i + len, e)]) }
-                    i += len
                 }
+                buffer.append(contentsOf: p[run..<e])
             }
             buffer.append(0x0A)
         }

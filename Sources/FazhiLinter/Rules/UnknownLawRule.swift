@@ -32,7 +32,9 @@ public struct UnknownLawRule: Rule {
             let len = s.inner.end - s.inner.start
             guard len > 0 && len <= 300 else { continue }
             let name = ctx.text(s.inner)
-            switch knowledge.lookupLaw(name) {
+            switch WordSupport.lookupTitle(name, knowledge: knowledge) {
+            case .other:
+                continue
             case .law(let law, let short):
                 guard !law.isInForce else { continue }
                 reportRepealed(law, writtenShort: short, span: s, name: name, year: year, ctx: ctx, knowledge: knowledge, sink: &sink)
@@ -44,8 +46,7 @@ public struct UnknownLawRule: Rule {
                     Fix(title: "改为《\($0)》", edits: [TextEdit(range: s.inner, newText: $0)], isSafe: targets.count == 1)
                 }
                 sink.report(s.outer, message, fixes: fixes, data: targets.first)
-            case .unknown(let suggestions):
-                guard knowledge.isLikelyNationalLawName(name) else { continue }
+            case .unknownNational(let suggestions):
                 var message = "未找到名为《\(name)》的法律法规"
                 let names = suggestions.map { Self.citationName(of: $0, writtenShort: !name.hasPrefix(LawNames.nationalPrefix)) }
                 if names.isEmpty {
