@@ -238,3 +238,20 @@ final class CoverageRuleTests: XCTestCase {
         XCTAssertEqual(lint(t, only: "coverage").compactMap(\.data), ["A10"])
     }
 }
+
+final class WordRulesRobustnessTests: XCTestCase {
+    func testOddInputsGiveRangesInsideTheText() {
+        let ids = ["confusable", "term-form", "unknown-law", "unit-mismatch", "anachronism", "coverage"]
+        let texts = ["", "《", "》《", "《《信访法》", "《信访法", "依法治", "我乡", "\n\n一、\n", "松村镇关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n我乡",
+                     "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n二十届四中全会", "截止目前", "《》《〈〉》"]
+        for t in texts {
+            let n = SourceText(t).count
+            for id in ids {
+                for d in lint(t, only: id) {
+                    XCTAssertTrue(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= n, "\(id) on \(t)")
+                    for f in d.fixes { for e in f.edits { XCTAssertTrue(e.range.end <= n, "\(id) fix on \(t)") } }
+                }
+            }
+        }
+    }
+}
