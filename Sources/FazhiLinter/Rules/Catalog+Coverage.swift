@@ -1,4 +1,5 @@
 extension RuleCatalog {
     static let coverageRules: [any Rule] = [
+        CoverageRule(),
     ]
 }

@@ -1,0 +1,122 @@
+import Foundation
+import FazhiKnowledge
+import FazhiParser
+import FazhiText
+
+/// `coverage`: the measures part touches none of the keywords of a core topic area of the profile.
+///
+/// Decisions (domain reference §2.5): the ten areas follow the 2021—2025 纲要's chapters plus 普法.
+/// Township reports are not expected to cover 突发事件应对 (A6) or 数字法治政府 (A9) deeply, and the
+/// areas present in every township report seen are A1 (党的领导), A4 (行政决策), A5 (行政执法),
+/// A7 (矛盾纠纷化解) and A10 (普法): only their absence is a signal worth a hint, for every kind of
+/// unit. A profile whose areas use none of these ids (a user's own profile) has all its areas checked.
+/// Matching ignores quotation marks and 书名号 (“八五”普法 counts as 八五普法). No measures part, no hint.
+public struct CoverageRule: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "coverage",
+        category: .coverage,
+        defaultSeverity: .hint,
+        title: "主要举措未涉及重点工作领域",
+        rationale: "《法治政府建设实施纲要（2021—2025年）》把法治政府建设分为党的领导、政府职能、依法行政制度、行政决策、行政执法、突发事件应对、矛盾纠纷化解、权力监督、数字法治政府等方面，普法和法治社会建设也是每份基层报告都有的内容。其中党的领导、重大行政决策、行政执法、矛盾纠纷化解和普法是乡镇报告普遍涉及的领域：“主要举措和成效”部分一项都没有提到，往往是遗漏，值得核对。突发事件应对和数字法治政府对乡镇不作要求。",
+        source: "《法治政府建设实施纲要（2021—2025年）》（中发〔2021〕33号）各部分任务；配置文件 profiles.json 的领域关键词",
+        examples: [
+            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n镇党委理论学习中心组专题学习习近平法治思想。严格落实重大行政决策程序。规范综合行政执法。\n", triggers: true, note: "未涉及矛盾纠纷化解和普法"),
+            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n镇党委理论学习中心组专题学习习近平法治思想。严格落实重大行政决策程序。规范综合行政执法。开展人民调解。深入推进“八五”普法。\n", triggers: false),
+            RuleExample("关于2023年度法治政府建设情况的报告\n一、存在的不足和原因\n法治培训覆盖面不广。\n", triggers: false, note: "没有主要举措部分"),
+        ],
+        fixable: false)
+
+    static let coreAreas: Set<String> = ["A1", "A4", "A5", "A7", "A10"]
+
+    /// Matchers per profile, keyed by the profile's area ids and keywords.
+    final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var matchers: [String: MultiPatternMatcher] = [:]
+        func matcher(for areas: [Profile.Area]) -> MultiPatternMatcher {
+            var key = ""
+            for a in areas { key += a.id + "\u{1}" + a.keywords.joined(separator: "\u{2}") + "\u{3}" }
+            lock.lock()
+            defer { lock.unlock() }
+            if let m = matchers[key] { return m }
+            var pats: [(pattern: String, payload: Int)] = []
+            for (i, a) in areas.enumerated() {
+                for k in a.keywords { let n = CoverageRule.stripped(k); if !n.isEmpty { pats.append((n, i)) } }
+            }
+            let m = MultiPatternMatcher(pats)
+            matchers[key] = m
+            return m
+        }
+    }
+    static let cache = Cache()
+
+    /// Quotation marks and title marks that matching ignores.
+    static let ignored: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300A, 0x300B, 0x3008, 0x3009, 0x300C, 0x300D]
+
+    /// “ ” ‘ ’ are E2 80 9C/9D/98/99; 《 》 〈 〉 「 」 are E3 80 8A/8B/88/89/8C/8D.
+    @inline(__always)
+    static func isIgnoredThird(_ lead: UInt8, _ third: UInt8) -> Bool {
+        lead == 0xE2 ? (third == 0x9C || third == 0x9D || third == 0x98 || third == 0x99) : (third >= 0x88 && third <= 0x8D)
+    }
+
+    static func stripped(_ s: String) -> String {
+        var v = String.UnicodeScalarView()
+        for u in s.unicodeScalars where !ignored.contains(u.value) { v.append(u) }
+        return String(v)
+    }
+
+    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+        let r = ctx.report
+        let profile = r.profile
+        guard !profile.areas.isEmpty else { return }
+        let measures = r.headings(covering: "measures")
+        guard let first = measures.first else { return }
+        var checked = profile.areas.filter { Self.coreAreas.contains($0.id) }
+        if checked.isEmpty { checked = profile.areas }
+        // The text of the measures sections (outermost ones only), without quotes and title marks.
+        var ranges: [TextRange] = []
+        for i in measures {
+            let s = r.headings[i].sectionRange
+            if ranges.contains(where: { $0.start <= s.start && s.end <= $0.end }) { continue }
+            ranges.removeAll { s.start <= $0.start && $0.end <= s.end }
+            ranges.append(s)
+        }
+        var buffer: [UInt8] = []
+        let src = ctx.source.bytes
+        for s in ranges {
+            var i = max(0, s.start)
+            let e = min(s.end, src.count)
+            src.withUnsafeBufferPointer { p in
+                var run = i  // start of the bytes not yet copied
+                while i < e {
+                    let c = p[i]
+                    if c == 0x22 || c == 0x27 {
+                        buffer.append(contentsOf: p[run..<i]); i += 1; run = i
+                    } else if (c == 0xE2 || c == 0xE3) && i + 2 < e && p[i + 1] == 0x80 && Self.isIgnoredThird(c, p[i + 2]) {
+                        buffer.append(contentsOf: p[run..<i]); i += 3; run = i
+                    } else {
+                        i += 1
+                    }
+                }
+                buffer.append(contentsOf: p[run..<e])
+            }
+            buffer.append(0x0A)
+        }
+        let matcher = Self.cache.matcher(for: checked)
+        var hit = [Bool](repeating: false, count: checked.count)
+        var remaining = checked.count
+        buffer.withUnsafeBufferPointer { p in
+            matcher.forEachMatch(in: p, range: 0..<p.count) { m in
+                if !hit[m.payload] { hit[m.payload] = true; remaining -= 1 }
+            }
+        }
+        guard remaining > 0 else { return }
+        let h = r.headings[first]
+        let anchor = h.textRange.end > h.textRange.start ? h.textRange : h.lineRange
+        for (i, a) in checked.enumerated() where !hit[i] {
+            let examples = a.keywords.prefix(4).map { "“\($0)”" }.joined(separator: "、")
+            sink.report(anchor, "“主要举措和成效”部分未涉及“\(a.name)”方面的工作（如\(examples)等），请核对是否遗漏", data: a.id)
+        }
+    }
+}
