@@ -23,6 +23,11 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public init(_ pairs: [(String, JSON)]) {
         for (k, v) in pairs { self[k] = v }
     }
+    /// Keys must be unique (the parser checks before calling this).
+    init(uncheckedKeys keys: [String], values: [JSON]) {
+        self.keys = keys
+        self.values = values
+    }
 
     public var count: Int { keys.count }
     public var pairs: Zip2Sequence<[String], [JSON]> { zip(keys, values) }

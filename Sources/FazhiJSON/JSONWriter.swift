@@ -18,16 +18,21 @@ extension JSON {
 }
 
 public enum JSONWriter {
+    @inline(__always)
+    static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     public static func write(_ v: JSON, into out: inout [UInt8], indent: Int?, level: Int) {
         switch v {
-        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        case .bool(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case .null: append("null", to: &out)
+        case .bool(let b): if b { append("true", to: &out) } else { append("false", to: &out) }
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
             if d.isFinite {
                 if d.rounded() == d && abs(d) < 1e15 { out.append(contentsOf: String(Int(d)).utf8) } else { out.append(contentsOf: "\(d)".utf8) }
             } else {
-                out.append(contentsOf: Array("null".utf8))
+                append("null", to: &out)
             }
         case .string(let s): writeString(s, into: &out)
         case .array(let a):
@@ -64,20 +69,41 @@ public enum JSONWriter {
     }
 
     public static func writeString(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { writeString(utf8: $0, into: &out) }
+    }
+
+    /// Writes a JSON string literal for valid UTF-8 bytes, copying runs that need no escaping in bulk.
+    public static func writeString(utf8 p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + p.count + 2)
         out.append(0x22)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for b in s.utf8 {
+        var runStart = 0
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C {
+                i += 1
+                continue
+            }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
             case 0x0A: out.append(0x5C); out.append(0x6E)
             case 0x0D: out.append(0x5C); out.append(0x72)
             case 0x09: out.append(0x5C); out.append(0x74)
-            case 0x00..<0x20:
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: out.append(b)
+            default:
+                out.append(0x5C); out.append(0x75); out.append(0x30); out.append(0x30)
+                out.append(hexDigit(b >> 4)); out.append(hexDigit(b & 0xF))
             }
+            i += 1
+            runStart = i
         }
+        if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
         out.append(0x22)
     }
+
+    @inline(__always)
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }

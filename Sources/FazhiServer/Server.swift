@@ -1,2 +1,309 @@
-// Language server logic (see ARCHITECTURE.md).
-enum FazhiServerPlaceholder {}
+// The Fazhi language server: maps LSP onto the parser, linter and knowledge cores.
+// LSPKit runs the lifecycle and calls us on one thread; everything here is single-threaded.
+import FazhiJSON
+import FazhiKnowledge
+import FazhiLinter
+import FazhiParser
+import FazhiText
+import Foundation
+import LSPKit
+
+/// Client capabilities the LSPKit summary does not carry (read from the raw `initialize` params).
+struct ClientExtras {
+    var watchedFilesDynamicRegistration = false
+    var documentChanges = false
+    var createFile = false
+    var snippetSupport = false
+    var semanticTokens = false
+    var inlayHints = false
+    var isPreferredSupport = false
+    var labelDetailsSupport = false
+
+    init() {}
+    init(_ p: JSON) {
+        let caps = p["capabilities"] ?? .null
+        let ws = caps["workspace"] ?? .null, td = caps["textDocument"] ?? .null
+        watchedFilesDynamicRegistration = ws["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+        documentChanges = ws["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
+        let ops = ws["workspaceEdit"]?["resourceOperations"]?.arrayValue ?? []
+        createFile = ops.contains { $0.stringValue == "create" }
+        snippetSupport = td["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
+        semanticTokens = td["semanticTokens"]?.objectValue != nil
+        inlayHints = td["inlayHint"]?.objectValue != nil
+        isPreferredSupport = td["codeAction"]?["isPreferredSupport"]?.boolValue ?? false
+        labelDetailsSupport = td["completion"]?["completionItem"]?["labelDetailsSupport"]?.boolValue ?? false
+    }
+}
+
+public final class FazhiLanguageServer: LanguageServerDelegate {
+    var client: ClientConnection?
+    var caps = ClientCapabilitiesSummary()
+    var extras = ClientExtras()
+    var encoding: FazhiText.PositionEncoding = .utf16
+    var documents: [String: Document] = [:]
+    /// Documents whose text changed since the last analysis, in the order they changed.
+    var dirty: [String] = []
+    var dirtySet: Set<String> = []
+    let config = ConfigStore()
+    var serial = 0
+    let knowledge: Knowledge
+
+    public init(knowledge: Knowledge = .shared) {
+        self.knowledge = knowledge
+    }
+
+    // MARK: Lifecycle
+
+    public func initialize(params: JSON, client: ClientConnection) throws -> JSON {
+        self.client = client
+        caps = client.capabilities
+        extras = ClientExtras(params)
+        encoding = FazhiText.PositionEncoding(caps.positionEncoding)
+        if let opts = caps.initializationOptions?["fazhi"] ?? caps.initializationOptions, opts.objectValue != nil {
+            config.setSettings(opts)
+        }
+        var c: JSONObject = [
+            "positionEncoding": .string(caps.positionEncoding.rawValue),
+            "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+            "hoverProvider": true,
+            "completionProvider": ["triggerCharacters": ["《", "、", "；"], "resolveProvider": true],
+            "documentSymbolProvider": ["label": "法治报告"],
+            "workspaceSymbolProvider": true,
+            "foldingRangeProvider": true,
+            "selectionRangeProvider": true,
+            "codeActionProvider": caps.codeActionLiterals
+                ? ["codeActionKinds": ["quickfix", "source.fixAll", .string(FixAll.kind)], "resolveProvider": false]
+                : true,
+            "documentLinkProvider": ["resolveProvider": false],
+            "semanticTokensProvider": ["legend": SemanticTokens.legend, "full": true, "range": false],
+            "inlayHintProvider": ["resolveProvider": false],
+            "executeCommandProvider": ["commands": [.string(Commands.ignore)]],
+            "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": false]],
+        ]
+        if caps.pullDiagnostics {
+            c["diagnosticProvider"] = ["identifier": "fazhi", "interDocumentDependencies": false, "workspaceDiagnostics": false]
+        }
+        return ["capabilities": .object(c), "serverInfo": ["name": "fazhi", "version": "0.1.0"]]
+    }
+
+    public func initialized() {
+        guard let client else { return }
+        if extras.watchedFilesDynamicRegistration {
+            client.registerCapability(id: "fazhi-config-watcher", method: "workspace/didChangeWatchedFiles",
+                                      registerOptions: ["watchers": [["globPattern": "**/.fazhi.json"]]])
+        }
+        if caps.didChangeConfigurationDynamicRegistration {
+            client.registerCapability(id: "fazhi-config-change", method: "workspace/didChangeConfiguration",
+                                      registerOptions: ["section": "fazhi"])
+        }
+        requestSettings()
+    }
+
+    public func shutdown() {
+        documents.removeAll()
+        dirty.removeAll()
+        dirtySet.removeAll()
+    }
+
+    // MARK: Dispatch
+
+    public func handleRequest(method: String, params: JSON?, id: RequestID, token: CancellationToken) throws -> JSON? {
+        let p = params ?? .null
+        switch method {
+        case "textDocument/diagnostic": return pullDiagnostics(p)
+        case "textDocument/documentSymbol": return withDocument(p) { documentSymbols($0, $1) }
+        case "workspace/symbol": return workspaceSymbols(p)
+        case "textDocument/foldingRange": return withDocument(p) { foldingRanges($0, $1) }
+        case "textDocument/selectionRange": return withDocument(p) { selectionRanges($0, $1, p) }
+        case "textDocument/hover": return withDocument(p) { hover($0, $1, p) }
+        case "textDocument/completion": return withDocument(p) { completion($0, $1, p) }
+        case "completionItem/resolve": return resolveCompletion(p)
+        case "textDocument/codeAction": return withDocument(p) { codeActions($0, $1, p) }
+        case "textDocument/semanticTokens/full": return withDocument(p) { semanticTokens($0, $1) }
+        case "textDocument/documentLink": return withDocument(p) { documentLinks($0, $1) }
+        case "textDocument/inlayHint": return withDocument(p) { inlayHints($0, $1, p) }
+        case "workspace/executeCommand": return executeCommand(p)
+        case "fazhi/documentText":
+            guard let doc = document(p) else { return .null }
+            return ["text": .string(doc.text.string), "version": .int(doc.version)]
+        default:
+            return nil
+        }
+    }
+
+    public func handleNotification(method: String, params: JSON?) throws {
+        let p = params ?? .null
+        switch method {
+        case "textDocument/didOpen": didOpen(p)
+        case "textDocument/didChange": didChange(p)
+        case "textDocument/didClose": didClose(p)
+        case "textDocument/didSave": didSave(p)
+        case "workspace/didChangeConfiguration": didChangeConfiguration(p)
+        case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(p)
+        default: break
+        }
+    }
+
+    public func idle() {
+        flushMessages()
+        guard !dirty.isEmpty else { return }
+        let uris = dirty
+        dirty.removeAll()
+        dirtySet.removeAll()
+        for uri in uris {
+            guard let doc = documents[uri] else { continue }
+            analyze(doc)
+            if !caps.pullDiagnostics { publish(doc) }
+        }
+        flushMessages()
+    }
+
+    // MARK: Documents
+
+    func uri(_ p: JSON) -> String? { p["textDocument"]?["uri"]?.stringValue }
+
+    func document(_ p: JSON) -> Document? { uri(p).flatMap { documents[$0] } }
+
+    /// Runs a feature on an analyzed document; unknown documents answer `null`.
+    func withDocument(_ p: JSON, _ body: (Document, Report) -> JSON) -> JSON {
+        guard let doc = document(p) else { return .null }
+        analyze(doc)
+        guard let report = doc.report else { return .null }
+        return body(doc, report)
+    }
+
+    func log(_ message: String, type: LSP.MessageType = .log) {
+        client?.logMessage(message, type: type)
+    }
+
+    func flushMessages() {
+        for m in config.messages { log(m, type: .warning) }
+        config.messages.removeAll()
+    }
+
+    func markDirty(_ uri: String) {
+        if dirtySet.insert(uri).inserted { dirty.append(uri) }
+    }
+
+    static func isConfigDocument(_ uri: String) -> Bool { uri.hasSuffix("/" + ConfigFile.fileName) || uri == ConfigFile.fileName }
+
+    func analyze(_ doc: Document) {
+        if Self.isConfigDocument(doc.uri) { return }
+        let lc = config.lintConfig(forDocument: doc.uri)
+        doc.analyze(config: lc, generation: config.generation, serial: &serial)
+    }
+
+    func didOpen(_ p: JSON) {
+        guard let item = LSP.TextDocumentItem(json: p["textDocument"]) else {
+            log("textDocument/didOpen 参数无效，已忽略", type: .warning)
+            return
+        }
+        documents[item.uri] = Document(uri: item.uri, languageId: item.languageId, version: item.version, text: item.text)
+        markDirty(item.uri)
+    }
+
+    func didChange(_ p: JSON) {
+        guard let uri = p["textDocument"]?["uri"]?.stringValue else {
+            log("textDocument/didChange 缺少文档地址，已忽略", type: .warning)
+            return
+        }
+        guard let doc = documents[uri] else {
+            log("收到未打开文档的修改（\(uri)），已忽略", type: .warning)
+            return
+        }
+        for raw in p["contentChanges"]?.arrayValue ?? [] {
+            guard let change = LSP.TextDocumentContentChangeEvent(json: raw) else {
+                log("\(uri) 的一项修改无效，已忽略", type: .warning)
+                continue
+            }
+            doc.apply(change, encoding: encoding)
+        }
+        if let v = p["textDocument"]?["version"]?.intValue { doc.version = v }
+        markDirty(uri)
+    }
+
+    func didClose(_ p: JSON) {
+        guard let uri = uri(p), documents.removeValue(forKey: uri) != nil else { return }
+        if dirtySet.remove(uri) != nil { dirty.removeAll { $0 == uri } }
+        if !caps.pullDiagnostics { client?.publishDiagnostics(uri: uri, version: nil, diagnostics: []) }
+        if Self.isConfigDocument(uri) { configChanged(path: URIs.path(uri)) }
+    }
+
+    func didSave(_ p: JSON) {
+        guard let uri = uri(p) else { return }
+        if Self.isConfigDocument(uri) { configChanged(path: URIs.path(uri)) }
+    }
+
+    // MARK: Configuration
+
+    func requestSettings() {
+        guard caps.workspaceConfiguration, let client else { return }
+        client.requestConfiguration(sections: ["fazhi"]) { [weak self] result in
+            guard let self else { return }
+            switch result {
+            case .success(let values):
+                let before = self.config.generation
+                self.config.setSettings(values.first ?? .null)
+                if self.config.generation != before { self.afterConfigChange() }
+            case .failure(let e):
+                self.log("读取编辑器设置失败：\(e.message)", type: .warning)
+            }
+        }
+    }
+
+    func didChangeConfiguration(_ p: JSON) {
+        if caps.workspaceConfiguration {
+            requestSettings()
+        } else if let s = p["settings"]?["fazhi"] {
+            let before = config.generation
+            config.setSettings(s)
+            if config.generation != before { afterConfigChange() }
+        }
+    }
+
+    func didChangeWatchedFiles(_ p: JSON) {
+        var touched = false
+        for ch in p["changes"]?.arrayValue ?? [] {
+            guard let u = ch["uri"]?.stringValue, u.hasSuffix(ConfigFile.fileName) else { continue }
+            config.fileChanged(path: URIs.path(u))
+            touched = true
+        }
+        if touched { afterConfigChange() }
+    }
+
+    func configChanged(path: String?) {
+        config.fileChanged(path: path)
+        afterConfigChange()
+    }
+
+    /// Re-lints every open document: republished for push clients; pull clients are asked to refresh.
+    func afterConfigChange() {
+        for doc in documents.values { doc.invalidate() }
+        if caps.pullDiagnostics {
+            if caps.diagnosticRefreshSupport { client?.refreshDiagnostics() }
+        } else {
+            for uri in documents.keys.sorted() { markDirty(uri) }
+        }
+        log("配置已更新，重新检查已打开的报告", type: .info)
+    }
+
+    // MARK: Commands
+
+    func executeCommand(_ p: JSON) -> JSON {
+        guard let cmd = p["command"]?.stringValue else { return .null }
+        switch cmd {
+        case Commands.ignore:
+            guard let a = p["arguments"]?[0], let path = a["configPath"]?.stringValue else { return .null }
+            config.addPendingIgnore(IgnoreEntry(rule: a["rule"]?.stringValue, text: a["text"]?.stringValue), configPath: path)
+            afterConfigChange()
+            return .null
+        default:
+            log("未知命令：\(cmd)", type: .warning)
+            return .null
+        }
+    }
+}
+
+enum Commands {
+    static let ignore = "fazhi.ignore"
+}

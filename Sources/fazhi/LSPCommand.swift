@@ -1,8 +1,11 @@
+import FazhiServer
 import Foundation
+import LSPKit
 
-/// `fazhi lsp [--stdio]`: runs the language server over stdin/stdout.
+/// `fazhi lsp [--stdio]`: runs the language server over stdin/stdout. Other options editors pass
+/// (`--clientProcessId=…`) are ignored.
 enum LSPCommand {
     static func run(_ args: [String]) -> Int32 {
-        CLI.fail("lsp 尚未实现")
+        LanguageServerRunner.runStdio(delegate: FazhiLanguageServer())
     }
 }

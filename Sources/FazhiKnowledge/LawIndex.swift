@@ -1,0 +1,339 @@
+import Foundation
+import FazhiText
+
+/// The result of looking up a document name written in a report.
+public enum LawLookup: Sendable, Equatable {
+    /// A known document. `matchedShortForm` is true when the name as written is not the full official
+    /// name (a short form, or the full name without its 中华人民共和国 prefix).
+    case law(Law, matchedShortForm: Bool)
+    /// A known wrong name, with the real documents meant.
+    case misnomer(Misnomer, suggestions: [Law])
+    /// Not known; up to 3 similar known documents (none when nothing is similar).
+    case unknown(suggestions: [Law])
+
+    public var law: Law? { if case .law(let l, _) = self { return l } else { return nil } }
+    public var suggestions: [Law] {
+        switch self {
+        case .law: return []
+        case .misnomer(_, let s), .unknown(let s): return s
+        }
+    }
+}
+
+/// Name normalisation for document titles.
+public enum LawNames {
+    public static let nationalPrefix = "中华人民共和国"
+
+    static let titleMarks: Set<UInt32> = [0x300A, 0x300B, 0x3008, 0x3009, 0x3C, 0x3E, 0xFF1C, 0xFF1E]
+    static let dashes: Set<UInt32> = [0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFF0D, 0x7E, 0xFF5E, 0x301C, 0xFE63, 0xFE58, 0x2E3A]
+    static let emDash: Unicode.Scalar = "\u{2014}"
+
+    @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+    @inline(__always) static func foldDigit(_ v: UInt32) -> UInt32 { v >= 0xFF10 && v <= 0xFF19 ? v - 0xFF10 + 0x30 : v }
+    @inline(__always) static func isBlank(_ v: UInt32) -> Bool { Scalars.isSpace(v) || v == 0x0A || v == 0x0D }
+
+    /// Normalises a title for comparison: strips 《》 and all inner title marks (〈〉《》<>), spaces and
+    /// line breaks; folds full-width digits to ASCII, half-width parentheses to full-width, any dash,
+    /// tilde or 至 between digits to —, and drops 年 inside or right after a year span
+    /// (`2021-2025` ≡ `2021年—2025年` ≡ `2021—2025年`). Keeps a 中华人民共和国 prefix.
+    public static func normalize(_ name: String) -> String {
+        let sc = Array(name.unicodeScalars)
+        let n = sc.count
+        var out = String.UnicodeScalarView()
+        var digitsAtEnd = 0      // ASCII digits at the end of `out`
+        var spanYearAtEnd = false  // `out` ends with —dddd
+        var i = 0
+        func append(_ s: Unicode.Scalar) {
+            out.append(s)
+            if isDigit(s.value) { digitsAtEnd += 1 } else { digitsAtEnd = 0; spanYearAtEnd = false }
+        }
+        func nextSignificant(_ j: Int) -> Int {
+            var k = j
+            while k < n && isBlank(sc[k].value) { k += 1 }
+            return k
+        }
+        while i < n {
+            var v = foldDigit(sc[i].value)
+            if isBlank(v) || titleMarks.contains(v) { i += 1; continue }
+            if v == 0x28 { v = 0xFF08 } else if v == 0x29 { v = 0xFF09 }
+            if dashes.contains(v) || v == 0x81F3 /* 至 */ {
+                var j = i
+                while j < n && (dashes.contains(sc[j].value) || isBlank(sc[j].value) || (j == i && sc[j].value == 0x81F3)) { j += 1 }
+                if digitsAtEnd > 0, j < n, isDigit(foldDigit(sc[j].value)) {
+                    append(emDash)
+                    i = j
+                    // digits that follow make the span year
+                    var k = j, d = 0
+                    while k < n && isDigit(foldDigit(sc[k].value)) { k += 1; d += 1 }
+                    for m in j..<k { append(Unicode.Scalar(foldDigit(sc[m].value))!) }
+                    spanYearAtEnd = d == 4
+                    i = k
+                    continue
+                }
+                append(Unicode.Scalar(v)!)
+                i += 1
+                continue
+            }
+            if v == 0x5E74 /* 年 */ && digitsAtEnd == 4 {
+                let j = nextSignificant(i + 1)
+                if spanYearAtEnd && (j == n || sc[j].value == 0xFF09 || sc[j].value == 0x29) { i += 1; continue }
+                if j < n && dashes.contains(sc[j].value) || (j < n && sc[j].value == 0x81F3) {
+                    var k = j
+                    while k < n && (dashes.contains(sc[k].value) || isBlank(sc[k].value) || sc[k].value == 0x81F3) { k += 1 }
+                    if k < n && isDigit(foldDigit(sc[k].value)) { i += 1; continue }
+                }
+            }
+            append(Unicode.Scalar(v)!)
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// Comparison key: `normalize` without the 中华人民共和国 prefix.
+    public static func key(_ name: String) -> String {
+        let n = normalize(name)
+        if n.hasPrefix(nationalPrefix) && n.count > nationalPrefix.count { return String(n.dropFirst(nationalPrefix.count)) }
+        return n
+    }
+
+    // MARK: National or local?
+
+    static let lawSuffixes = ["法", "法典", "条例", "规定", "办法", "纲要", "规划", "意见", "决定"]
+    static let bookSuffixes = ["报", "日报", "杂志", "期刊", "读本", "汇编", "选编", "摘编", "问答", "教材", "学习纲要", "释义", "文选", "讲话"]
+    static let nationalIssuers = ["中共中央", "中央", "国务院", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中国共产党"]
+    static let provinces = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+                            "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
+                            "内蒙古", "广西", "西藏", "宁夏", "新疆"]
+    static let placeChars: Set<Character> = ["省", "市", "县", "区", "镇", "乡", "村", "州", "旗"]
+    static let unitWords = ["委", "政府", "人民政府", "人大", "党委", "纪委", "政协", "司法局", "人民法院", "法院", "人民检察院", "检察院",
+                            "公安局", "财政局", "府办", "政办", "直", "级", "属"]
+    /// Two-character words ending in a place character that are ordinary words, not place names.
+    static let genericPlaceWords: Set<String> = [
+        "城市", "都市", "城镇", "集镇", "乡镇", "村镇", "城乡", "乡村", "农村", "政区", "护区", "胜区", "发区", "范区", "验区", "能区",
+        "景区", "社区", "特区", "城区", "地区", "辖区", "园区", "片区", "小区", "牧区", "山区", "矿区", "灾区", "老区", "边区", "林区",
+        "湿区", "贸区", "治区", "港区", "新区", "渔村", "山村", "市市", "县乡", "市县", "区县", "省市", "地市",
+    ]
+    /// Characters that, right after a place character, show it is part of an ordinary word (市场, 区域, 县级…).
+    static let genericFollowers: Set<Character> = ["场", "域", "划", "级", "间", "别", "容", "民", "长", "政", "委", "际"]
+
+    /// Whether a title (with or without 《》) claims to be a national law, regulation or central document,
+    /// so that not finding it in the list is worth a diagnostic. Local regulations and documents
+    /// (《重庆市××条例》, 《××县××办法》, 《北屏乡行政规范性文件管理办法》), internal rules, books and
+    /// newspapers are not.
+    public static func isLikelyNationalLawName(_ raw: String) -> Bool {
+        var n = normalize(raw)
+        guard !n.isEmpty else { return false }
+        if n.contains("××") || n.contains("XX") || n.contains("xx") || n.contains("某") || n.contains("＊") || n.contains("*") { return false }
+        if n.hasPrefix(nationalPrefix) { return true }
+        // Drop trailing parentheticals: （试行）, （2021—2025年）, （修订）…
+        while n.hasSuffix("）"), let open = n.lastIndex(of: "（") { n = String(n[..<open]) }
+        if bookSuffixes.contains(where: { n.hasSuffix($0) }) { return false }
+        guard lawSuffixes.contains(where: { n.hasSuffix($0) }) else { return false }
+        if nationalIssuers.contains(where: { n.hasPrefix($0) }) { return true }
+        return !startsWithLocalName(n)
+    }
+
+    static func startsWithLocalName(_ n: String) -> Bool {
+        let chars = Array(n)
+        guard let first = chars.first else { return false }
+        // 本镇、我县、本单位…
+        if (first == "本" || first == "我") && chars.count > 1 && (placeChars.contains(chars[1]) || n.dropFirst().hasPrefix("单位") || n.dropFirst().hasPrefix("部门") || n.dropFirst().hasPrefix("街道")) {
+            return true
+        }
+        // 重庆市…, 四川省…, 广西壮族自治区…
+        for p in provinces where n.hasPrefix(p) {
+            let rest = n.dropFirst(p.count)
+            if rest.hasPrefix("省") || rest.hasPrefix("市") || rest.contains("自治区") && rest.prefix(8).contains("自治区") { return true }
+        }
+        // 县政府…, 镇党委…, 区司法局…, 街道办事处…
+        if placeChars.contains(first) {
+            let rest = n.dropFirst()
+            if unitWords.contains(where: { rest.hasPrefix($0) }) { return true }
+        }
+        if n.hasPrefix("街道办事处") || n.hasPrefix("街道党工委") { return true }
+        // 自治县 / 自治州 early in the name
+        if let r = n.range(of: "自治县") ?? n.range(of: "自治州"), n.distance(from: n.startIndex, to: r.lowerBound) <= 10 { return true }
+        // A place name: 1–5 characters then a place character (北屏乡…, 黔江区…, 渝北区…), or …街道.
+        let limit = min(chars.count - 1, 6)
+        if limit >= 1 {
+            for k in 1...limit {
+                let c = chars[k]
+                if c == "街" && k + 1 < chars.count && chars[k + 1] == "道" && k >= 2 { return true }
+                guard placeChars.contains(c), k + 1 < chars.count else { continue }
+                let word = String([chars[k - 1], c])
+                if genericPlaceWords.contains(word) { continue }
+                if k >= 2 && genericPlaceWords.contains(String([chars[k - 2], chars[k - 1]]) ) { continue }
+                if genericFollowers.contains(chars[k + 1]) { continue }
+                // The characters before must all be Han (a place name), not digits or punctuation.
+                if chars[0..<k].allSatisfy({ $0.unicodeScalars.allSatisfy { Scalars.isHan($0.value) } }) { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// Laws and misnomers with lookup by any written form, suggestions and prefix search.
+public struct LawIndex: Sendable {
+    public let laws: [Law]
+    public let misnomers: [Misnomer]
+
+    private let fullKeys: [String: [Int]]
+    private let shortKeys: [String: [Int]]
+    private let misnomerKeys: [String: Int]
+    private let byId: [String: Int]
+    /// (law index, key scalars) for every full-name key and short form, for suggestions.
+    private let candidates: [(law: Int, scalars: [UInt32])]
+    /// Normalised forms per law for prefix search: full name, full name without prefix, short forms.
+    private let searchForms: [[String]]
+
+    public init(file: LawsFile) { self.init(laws: file.laws, misnomers: file.misnomers) }
+
+    public init(laws: [Law], misnomers: [Misnomer] = []) {
+        self.laws = laws
+        self.misnomers = misnomers
+        var full: [String: [Int]] = [:], short: [String: [Int]] = [:], ids: [String: Int] = [:]
+        var cands: [(law: Int, scalars: [UInt32])] = []
+        var forms: [[String]] = []
+        for (i, law) in laws.enumerated() {
+            if ids[law.id] == nil { ids[law.id] = i }
+            let k = LawNames.key(law.name)
+            var f: [String] = []
+            if !k.isEmpty {
+                full[k, default: []].append(i)
+                cands.append((i, k.unicodeScalars.map(\.value)))
+                let nn = LawNames.normalize(law.name)
+                f.append(nn)
+                if nn != k { f.append(k) }
+            }
+            for s in law.short {
+                let sk = LawNames.key(s)
+                guard !sk.isEmpty else { continue }
+                if sk != k {
+                    short[sk, default: []].append(i)
+                    cands.append((i, sk.unicodeScalars.map(\.value)))
+                }
+                let sn = LawNames.normalize(s)
+                if !f.contains(sn) { f.append(sn) }
+            }
+            forms.append(f)
+        }
+        var mk: [String: Int] = [:]
+        for (i, m) in misnomers.enumerated() {
+            let k = LawNames.key(m.name)
+            if !k.isEmpty && mk[k] == nil { mk[k] = i }
+        }
+        fullKeys = full; shortKeys = short; misnomerKeys = mk; byId = ids; candidates = cands; searchForms = forms
+    }
+
+    public func law(id: String) -> Law? { byId[id].map { laws[$0] } }
+
+    /// The known law a name denotes (full name, short form, with or without 《》 and the prefix), or nil.
+    public func resolve(_ name: String) -> Law? {
+        let k = LawNames.key(name)
+        guard !k.isEmpty else { return nil }
+        if let l = fullKeys[k]?.first { return laws[l] }
+        if let ls = shortKeys[k] { return laws[ls.first { laws[$0].isInForce } ?? ls[0]] }
+        return nil
+    }
+
+    public func lookup(_ name: String) -> LawLookup {
+        let k = LawNames.key(name)
+        guard !k.isEmpty else { return .unknown(suggestions: []) }
+        if let law = resolve(name) {
+            return .law(law, matchedShortForm: LawNames.normalize(name) != LawNames.normalize(law.name))
+        }
+        if let mi = misnomerKeys[k] {
+            let m = misnomers[mi]
+            var seen = Set<String>()
+            var sugg: [Law] = []
+            for s in m.suggest { if let l = resolve(s), seen.insert(l.id).inserted { sugg.append(l) } }
+            return .misnomer(m, suggestions: sugg)
+        }
+        return .unknown(suggestions: suggestions(for: name))
+    }
+
+    // MARK: Suggestions
+
+    static let genericScalars: Set<UInt32> = Set("法条例规定办的关于和与及国中华共、".unicodeScalars.map(\.value))
+
+    @inline(__always) static func weight(_ v: UInt32) -> Double {
+        if LawNames.isDigit(v) || Scalars.isCJKPunctuation(v) || v < 0x80 { return 0 }
+        return genericScalars.contains(v) ? 0.25 : 1
+    }
+
+    /// Known documents whose names look like `name`: ranked by shared characters (Dice coefficient,
+    /// generic characters such as 法/条例 counting little) and edit distance on scalars. Names sharing
+    /// no meaningful character get no suggestion.
+    public func suggestions(for name: String, limit: Int = 3) -> [Law] {
+        let q = LawNames.key(name).unicodeScalars.map(\.value)
+        guard !q.isEmpty, limit > 0 else { return [] }
+        var qCounts: [UInt32: Int] = [:]
+        for v in q { qCounts[v, default: 0] += 1 }
+        var best: [Int: Double] = [:]
+        for cand in candidates {
+            var counts = qCounts
+            var shared = 0.0
+            for v in cand.scalars {
+                if let c = counts[v], c > 0 { counts[v] = c - 1; shared += LawIndex.weight(v) }
+            }
+            guard shared >= 1 else { continue }
+            let dice = 2 * shared / Double(q.count + cand.scalars.count)
+            guard dice >= 0.3 else { continue }
+            let d = LawIndex.editDistance(q, cand.scalars)
+            let score = dice + 0.5 * (1 - Double(d) / Double(max(q.count, cand.scalars.count)))
+            if score > best[cand.law] ?? -1 { best[cand.law] = score }
+        }
+        return best.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            if laws[a.key].isInForce != laws[b.key].isInForce { return laws[a.key].isInForce }
+            return a.key < b.key
+        }.prefix(limit).map { laws[$0.key] }
+    }
+
+    /// Levenshtein distance.
+    public static func editDistance(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+
+    // MARK: Prefix search
+
+    /// Laws for completion after 《: names or short forms starting with `prefix` (exact matches first),
+    /// then names containing it; documents in force first, then by kind (法律, 行政法规, …) and length.
+    public func prefixSearch(_ prefix: String, limit: Int = 20) -> [Law] {
+        let p = LawNames.normalize(prefix)
+        var ranked: [(tier: Int, index: Int)] = []
+        for (i, forms) in searchForms.enumerated() {
+            var tier = 3
+            for f in forms {
+                if p.isEmpty { tier = 1; break }
+                if f == p { tier = 0; break }
+                if f.hasPrefix(p) { tier = min(tier, 1) } else if tier > 2 && f.contains(p) { tier = 2 }
+            }
+            if tier < 3 { ranked.append((tier, i)) }
+        }
+        let kindOrder = Dictionary(uniqueKeysWithValues: LawKind.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+        ranked.sort { a, b in
+            if a.tier != b.tier { return a.tier < b.tier }
+            let la = laws[a.index], lb = laws[b.index]
+            if la.isInForce != lb.isInForce { return la.isInForce }
+            let ka = kindOrder[la.kind] ?? 99, kb = kindOrder[lb.kind] ?? 99
+            if ka != kb { return ka < kb }
+            let ca = la.name.unicodeScalars.count, cb = lb.name.unicodeScalars.count
+            if ca != cb { return ca < cb }
+            return a.index < b.index
+        }
+        return ranked.prefix(max(0, limit)).map { laws[$0.index] }
+    }
+}

@@ -1,0 +1,177 @@
+// Code actions: quick fixes from the linter, fix-all per rule, source.fixAll.fazhi, inserting a missing
+// part in the regulation's order, and "ignore here" recorded in .fazhi.json.
+import FazhiJSON
+import FazhiLinter
+import FazhiParser
+import FazhiText
+import Foundation
+import LSPKit
+
+enum FixAll {
+    static let kind = "source.fixAll.fazhi"
+}
+
+extension FazhiLanguageServer {
+    func lspEdits(_ edits: [FazhiLinter.TextEdit], _ doc: Document) -> [JSON] {
+        let edge = Edge(text: doc.text, encoding: encoding)
+        return nonOverlapping(edits).map { LSP.TextEdit(range: edge.range($0.range), newText: $0.newText).json }
+    }
+
+    /// Sorted edits with later overlapping ones dropped.
+    func nonOverlapping(_ edits: [FazhiLinter.TextEdit]) -> [FazhiLinter.TextEdit] {
+        let sorted = edits.sorted { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end < $1.range.end }
+        var out: [FazhiLinter.TextEdit] = []
+        var end = -1
+        for e in sorted {
+            if let last = out.last, e.range.start < end || (e.range.isEmpty && last.range.isEmpty && e.range.start == last.range.start) {
+                continue
+            }
+            out.append(e)
+            end = max(end, e.range.end)
+        }
+        return out
+    }
+
+    func workspaceEdit(_ doc: Document, _ edits: [FazhiLinter.TextEdit]) -> JSON {
+        let list = JSON.array(lspEdits(edits, doc))
+        if extras.documentChanges {
+            return ["documentChanges": [["textDocument": ["uri": .string(doc.uri), "version": .int(doc.version)], "edits": list]]]
+        }
+        return ["changes": .object(JSONObject([(doc.uri, list)]))]
+    }
+
+    func codeActions(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+        let edge = Edge(text: doc.text, encoding: encoding)
+        guard let lr = LSP.Range(json: p["range"]) else { return .array([]) }
+        let range = edge.textRange(lr)
+        let only = p["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
+        func wanted(_ kind: String) -> Bool {
+            guard let only, !only.isEmpty else { return true }
+            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+        }
+        var actions: [JSON] = []
+        let all = doc.diagnostics
+        let here = all.filter { $0.range.overlaps(range) || $0.range.contains(range.start) || $0.range.end == range.start || (range.isEmpty && $0.range.isEmpty && $0.range.start == range.start) || range.contains($0.range) }
+
+        if wanted("quickfix") {
+            var rulesDone = Set<String>()
+            for d in here {
+                let lspDiag = lspDiagnostic(d, in: doc).json
+                let preferred = d.fixes.firstIndex { $0.isSafe }
+                for (i, fix) in d.fixes.enumerated() {
+                    var a: JSONObject = ["title": .string(fix.title), "kind": "quickfix", "diagnostics": [lspDiag],
+                                         "edit": workspaceEdit(doc, fix.edits)]
+                    if i == preferred { a["isPreferred"] = true }
+                    actions.append(.object(a))
+                }
+                if d.rule == "missing-part", let partID = d.data, let edits = insertPartEdits(report, partID: partID),
+                   let part = report.profile.part(partID) {
+                    actions.append(["title": .string("插入缺少的部分：\(part.short)"), "kind": "quickfix", "diagnostics": [lspDiag],
+                                    "edit": workspaceEdit(doc, edits), "isPreferred": .bool(preferred == nil)])
+                }
+                let same = all.filter { $0.rule == d.rule && $0.fixes.contains { $0.isSafe } }
+                if same.count > 1 && rulesDone.insert(d.rule).inserted {
+                    let edits = same.flatMap { $0.fixes.first { $0.isSafe }?.edits ?? [] }
+                    let title = RuleCatalog.rule(d.rule)?.metadata.title ?? d.rule
+                    actions.append(["title": .string("修复全部同类问题：\(title)（\(same.count)处）"), "kind": "quickfix",
+                                    "diagnostics": .array(same.map { lspDiagnostic($0, in: doc).json }), "edit": workspaceEdit(doc, edits)])
+                }
+                if let ignore = ignoreAction(doc, report, d, lspDiag) { actions.append(ignore) }
+            }
+        }
+        if wanted(FixAll.kind) {
+            let edits = all.flatMap { $0.fixes.first { $0.isSafe }?.edits ?? [] }
+            if !edits.isEmpty {
+                actions.append(["title": "修复全部可安全修复的问题（fazhi）", "kind": .string(FixAll.kind), "edit": workspaceEdit(doc, edits)])
+            }
+        }
+        return .array(actions)
+    }
+
+    /// Edits that insert the heading of `partID` where the regulation's order puts it, renumbering the
+    /// top-level headings after it.
+    func insertPartEdits(_ report: Report, partID: String) -> [FazhiLinter.TextEdit]? {
+        let parts = report.profile.parts
+        guard let idx = parts.firstIndex(where: { $0.id == partID }) else { return nil }
+        let text = report.source
+        let nl = text.bytes.contains(0x0D) && text.string.contains("\r\n") ? "\r\n" : "\n"
+        let hs = report.headings
+        func order(_ r: Int) -> Int? { hs[r].parts.compactMap { id in parts.firstIndex { $0.id == id } }.min() }
+        let heading = partHeading(parts[idx], year: report.year)
+        var edits: [FazhiLinter.TextEdit] = []
+        if let pos = report.roots.firstIndex(where: { (order($0) ?? -1) > idx }) {
+            let r = report.roots[pos]
+            let number = hs[r].number ?? (pos + 1)
+            let at = hs[r].lineRange.start
+            edits.append(.init(range: TextRange(at, at), newText: Numerals.marker(level: 1, number: number) + heading + nl + nl))
+            for later in report.roots[pos...] where !hs[later].isPseudo && hs[later].level == 1 {
+                if let n = hs[later].number {
+                    edits.append(.init(range: hs[later].markerRange, newText: Numerals.marker(level: 1, number: n + 1)))
+                }
+            }
+        } else {
+            let last = report.roots.last { !hs[$0].isPseudo }
+            let number = (last.flatMap { hs[$0].number } ?? 0) + 1
+            var at = last.map { hs[$0].sectionRange.end } ?? report.closing.start ?? text.count
+            at = min(at, report.closing.start ?? text.count)
+            // Insert after the last non-blank line before `at`.
+            var line = text.line(of: max(0, at - 1))
+            while line > 0 && text.lineRange(line).isEmpty && text.lineRange(line).start >= (last.map { hs[$0].lineRange.end } ?? 0) { line -= 1 }
+            let lineEnd = text.fullLineRange(line).end
+            let endsWithBreak = lineEnd > text.lineRange(line).end
+            var s = (endsWithBreak ? "" : nl) + nl + Numerals.marker(level: 1, number: number) + heading + nl
+            if line + 1 < text.lineCount && !text.lineRange(line + 1).isEmpty && lineEnd < text.count { s += nl }
+            edits.append(.init(range: TextRange(lineEnd, lineEnd), newText: s))
+        }
+        return edits
+    }
+
+    /// Where "忽略此处" records ignores for a document: the .fazhi.json that applies, else one in the
+    /// workspace folder that contains it, else one beside it.
+    func ignoreConfigPath(for uri: String) -> String? {
+        if let p = config.configPath(forDocument: uri) { return p }
+        guard let docPath = URIs.path(uri) else { return nil }
+        let roots = caps.workspaceFolders.map(\.uri) + (caps.rootURI.map { [$0] } ?? [])
+        for r in roots {
+            guard let rp = URIs.path(r) else { continue }
+            let base = rp.hasSuffix("/") ? rp : rp + "/"
+            if docPath.hasPrefix(base) { return base + ConfigFile.fileName }
+        }
+        return URL(fileURLWithPath: docPath).deletingLastPathComponent().appendingPathComponent(ConfigFile.fileName).path
+    }
+
+    func ignoreAction(_ doc: Document, _ report: Report, _ d: Diagnostic, _ lspDiag: JSON) -> JSON? {
+        guard let path = ignoreConfigPath(for: doc.uri) else { return nil }
+        let flagged = report.text(d.range)
+        let entry = IgnoreEntry(rule: d.rule, text: flagged.isEmpty ? nil : flagged)
+        var file = config.file(at: path) ?? ConfigFile()
+        for pend in config.pending(for: path) { file = file.appendingIgnore(pend) }
+        file = file.appendingIgnore(entry)
+        let content = String(decoding: file.encoded(), as: UTF8.self) + "\n"
+        let uri = URIs.uri(path: path)
+        let exists = FileManager.default.fileExists(atPath: path)
+        var editRange = LSP.Range(LSP.Position(line: 0, character: 0), LSP.Position(line: 0, character: 0))
+        if exists, let data = FileManager.default.contents(atPath: path) {
+            let old = SourceText(bytes: [UInt8](data))
+            editRange = Edge(text: old, encoding: encoding).range(TextRange(0, old.count))
+        }
+        let edit = LSP.TextEdit(range: editRange, newText: content).json
+        var we: JSON
+        if extras.documentChanges {
+            var changes: [JSON] = []
+            if !exists && extras.createFile {
+                changes.append(["kind": "create", "uri": .string(uri), "options": ["ignoreIfExists": true]])
+            }
+            changes.append(["textDocument": ["uri": .string(uri), "version": .null], "edits": [edit]])
+            we = ["documentChanges": .array(changes)]
+        } else {
+            we = ["changes": .object(JSONObject([(uri, .array([edit]))]))]
+        }
+        let shown = flagged.count > 12 ? String(flagged.prefix(12)) + "…" : flagged
+        var args: JSONObject = ["configPath": .string(path), "rule": .string(d.rule)]
+        if let t = entry.text { args["text"] = .string(t) }
+        return ["title": .string(shown.isEmpty ? "忽略此处（\(d.rule)）" : "忽略此处：“\(shown)”（\(d.rule)）"), "kind": "quickfix",
+                "diagnostics": [lspDiag], "edit": we,
+                "command": ["title": "忽略此处", "command": .string(Commands.ignore), "arguments": [.object(args)]]]
+    }
+}

@@ -1,0 +1,145 @@
+// Hover: headings → the required part they cover; 《law》 → what the document is; terms → explanation;
+// rates → the value their counts give.
+import FazhiJSON
+import FazhiKnowledge
+import FazhiParser
+import FazhiText
+import Foundation
+import LSPKit
+
+/// What the regulation asks of each part of the default profile.
+/// TODO(knowledge): move into profiles.json as a `guidance` field of each part.
+enum PartGuidance {
+    static let source = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十五条"
+    static let asks: [String: String] = [
+        "measures": "写清上一年度围绕法治政府建设各项任务采取的主要措施和取得的实际成效，做到有举措、有数据、有案例，避免只罗列工作。",
+        "shortcomings": "如实查摆上一年度存在的不足，并分析原因（主观与客观），不能以成绩代替问题或只写客观原因。",
+        "leadership": "写明党政主要负责人履行推进法治建设第一责任人职责的情况：研究部署、带头学法、述法、重大事项依法决策、督促检查等。",
+        "plans": "提出下一年度推进法治政府建设的主要安排，与查摆出的不足相对应，做到具体、可检查。",
+        "other": "报告其他需要说明的情况；没有的可写“无”或省略。",
+    ]
+}
+
+extension FazhiLanguageServer {
+    struct Markup {
+        var markdown: Bool
+        var lines: [String] = []
+        mutating func title(_ s: String) { lines.append(markdown ? "**\(s)**" : s) }
+        mutating func field(_ k: String, _ v: String) { lines.append(markdown ? "- \(k)：\(v)" : "\(k)：\(v)") }
+        mutating func text(_ s: String) { lines.append(s) }
+        mutating func blank() { lines.append("") }
+        var value: String {
+            var ls = lines
+            while ls.last == "" { ls.removeLast() }
+            return ls.joined(separator: "\n")
+        }
+    }
+
+    func hover(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+        guard let pos = LSP.Position(json: p["position"]) else { return .null }
+        let edge = Edge(text: doc.text, encoding: encoding)
+        let o = edge.offset(pos)
+        let md = caps.hoverContentFormat == .markdown
+        guard let (range, value) = hoverContent(report, at: o, markdown: md) else { return .null }
+        return ["contents": LSP.MarkupContent(kind: md ? .markdown : .plaintext, value: value).json, "range": edge.range(range).json]
+    }
+
+    func hoverContent(_ report: Report, at o: Int, markdown md: Bool) -> (TextRange, String)? {
+        let text = report.source
+        let line = text.line(of: o)
+        let lr = text.lineRange(line)
+        // 《law》
+        if let m = Scan.lawMentions(text, in: lr).first(where: { $0.outer.contains(o) }) {
+            return (m.outer, lawHover(text.string(m.name), markdown: md))
+        }
+        // Rates
+        if let r = Scan.rates(text, line: line).first(where: { $0.range.contains(o) }) {
+            var m = Markup(markdown: md)
+            m.title("\(r.label)核对")
+            m.field("文中写的", "\(Scan.format(r.stated))%")
+            m.field("按数量计算", "\(Scan.format(r.numerator)) ÷ \(Scan.format(r.denominator)) ≈ \(String(format: "%.1f", r.computed))%")
+            if abs(r.computed - r.stated) >= 0.5 { m.blank(); m.text("⚠ 两者不一致，请核对数据。") }
+            return (r.range, m.value)
+        }
+        // Terms of art
+        if let t = knowledge.termMatches(in: text, range: lr).first(where: { $0.range.contains(o) }) {
+            var m = Markup(markdown: md)
+            m.title(t.term.term)
+            m.text(t.term.explanation)
+            m.blank()
+            m.field("出处", t.term.source)
+            if let aliases = t.term.aliases, !aliases.isEmpty { m.field("又作", aliases.joined(separator: "、")) }
+            return (t.range, m.value)
+        }
+        // Headings
+        if let hi = report.headings.firstIndex(where: { $0.line == line }) {
+            return (report.headings[hi].lineRange, headingHover(report, hi, markdown: md))
+        }
+        // Title
+        if let t = report.header.title, t.range.contains(o) {
+            var m = Markup(markdown: md)
+            m.title("报告标题")
+            if let y = report.year { m.field("报告年度", "\(y)年") }
+            if let u = report.unit { m.field("报告单位", "\(u.name)（\(u.kind.rawValue)）") }
+            m.field("应包含的部分", report.profile.parts.map(\.short).joined(separator: "、"))
+            return (t.range, m.value)
+        }
+        return nil
+    }
+
+    func headingHover(_ report: Report, _ hi: Int, markdown md: Bool) -> String {
+        let h = report.headings[hi]
+        var m = Markup(markdown: md)
+        if h.depth == 0 || !h.parts.isEmpty {
+            if h.parts.isEmpty {
+                m.title("此标题没有对应必备部分")
+                m.text("年度报告的必备部分：" + report.profile.parts.filter(\.required).map(\.short).joined(separator: "、") + "。")
+                return m.value
+            }
+            for (k, id) in h.parts.enumerated() {
+                guard let part = report.profile.part(id) else { continue }
+                if k > 0 { m.blank() }
+                let idx = (report.profile.parts.firstIndex { $0.id == id } ?? 0) + 1
+                m.title("对应第\(Numerals.chinese(idx))部分：\(part.short)\(part.required ? "" : "（非必备）")")
+                m.field("规定表述", part.official)
+                if let ask = PartGuidance.asks[id] { m.field("要求", ask) }
+            }
+            m.blank()
+            m.text("依据：" + PartGuidance.source)
+            return m.value
+        }
+        var root = hi
+        while let p = report.headings[root].parent { root = p }
+        m.title("第\(h.depth + 1)层标题（\(h.marker.isEmpty ? "无序号" : h.marker)）")
+        let parts = partShortNames(report, report.headings[root].parts)
+        m.field("所属部分", parts.isEmpty ? headingName(report.headings[root]) : parts)
+        m.field("篇幅", headingDetail(report, hi))
+        return m.value
+    }
+
+    func lawHover(_ name: String, markdown md: Bool) -> String {
+        var m = Markup(markdown: md)
+        switch knowledge.lookupLaw(name) {
+        case .law(let law, let short):
+            m.title(law.citation)
+            if short { m.text("文中写作《\(name)》，全称为\(law.citation)。"); m.blank() }
+            m.field("类别", law.kind)
+            if !law.issuer.isEmpty { m.field("制定机关", law.issuer) }
+            if let d = law.adoptedDate { m.field("通过/发布", d.chinese) }
+            if !law.amendedDates.isEmpty { m.field("修改", law.amendedDates.map(\.chinese).joined(separator: "、")) }
+            if let d = law.effectiveDate { m.field("施行", d.chinese) }
+            m.field("时效", law.status + (law.replacedBy.map { "（已被《\($0)》取代）" } ?? ""))
+            if let n = law.docNumber { m.field("文号", n) }
+            if let note = law.note { m.blank(); m.text(note) }
+        case .misnomer(let mis, let sugg):
+            m.title("《\(name)》名称有误")
+            m.text(mis.reason)
+            if !sugg.isEmpty { m.field("应为", sugg.map(\.citation).joined(separator: "、")) }
+        case .unknown(let sugg):
+            m.title("《\(name)》")
+            m.text("知识库中没有这个名称，请核对全称。")
+            if !sugg.isEmpty { m.field("是否指", sugg.map(\.citation).joined(separator: "、")) }
+        }
+        return m.value
+    }
+}

@@ -1,0 +1,193 @@
+// Small helpers shared by the server's features: position conversion at the edge, URIs, numerals.
+import FazhiJSON
+import FazhiText
+import Foundation
+import LSPKit
+
+extension FazhiText.PositionEncoding {
+    init(_ e: LSP.PositionEncoding) {
+        switch e {
+        case .utf8: self = .utf8
+        case .utf16: self = .utf16
+        case .utf32: self = .utf32
+        }
+    }
+}
+
+/// Converts between UTF-8 byte offsets (inside) and LSP positions (outside) for one text.
+struct Edge {
+    let text: SourceText
+    let encoding: FazhiText.PositionEncoding
+
+    func position(_ offset: Int) -> LSP.Position {
+        let p = text.position(of: offset, encoding: encoding)
+        return LSP.Position(line: p.line, character: p.character)
+    }
+
+    func range(_ r: TextRange) -> LSP.Range {
+        LSP.Range(position(r.start), position(r.end))
+    }
+
+    /// Byte offset of a position; out-of-range values are clamped.
+    func offset(_ p: LSP.Position) -> Int {
+        text.offset(line: p.line, character: p.character, encoding: encoding)
+    }
+
+    func textRange(_ r: LSP.Range) -> TextRange {
+        let a = offset(r.start), b = offset(r.end)
+        return TextRange(min(a, b), max(a, b))
+    }
+
+    /// Length of a string in the negotiated units.
+    func length(_ s: String) -> Int { SourceText.length(of: s, encoding: encoding) }
+}
+
+enum URIs {
+    /// The file-system path of a `file:` URI, or nil for other schemes.
+    static func path(_ uri: String) -> String? {
+        guard uri.hasPrefix("file:") else { return nil }
+        if let u = URL(string: uri), u.isFileURL, !u.path.isEmpty { return u.path }
+        var rest = String(uri.dropFirst(5))
+        if rest.hasPrefix("//") { rest.removeFirst(2) }
+        if let slash = rest.firstIndex(of: "/") { rest = String(rest[slash...]) }
+        return rest.removingPercentEncoding ?? rest
+    }
+
+    static func uri(path: String) -> String { URL(fileURLWithPath: path).absoluteString }
+
+    static func directory(ofURI uri: String) -> URL? {
+        path(uri).map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+    }
+}
+
+enum Numerals {
+    static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    /// 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (1…99; larger numbers in Arabic digits).
+    static func chinese(_ n: Int) -> String {
+        guard n > 0 && n < 100 else { return String(n) }
+        if n < 10 { return digits[n] }
+        let t = n / 10, u = n % 10
+        return (t == 1 ? "" : digits[t]) + "十" + (u == 0 ? "" : digits[u])
+    }
+
+    /// 一 → 1 … 九十九 → 99; nil if not a simple Chinese numeral.
+    static func value(_ s: String) -> Int? {
+        let map: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "〇": 0, "零": 0]
+        let cs = Array(s)
+        if cs.isEmpty { return nil }
+        if let i = cs.firstIndex(of: "十") {
+            let t = i == 0 ? 1 : (cs.count > 0 ? map[cs[0]] : nil)
+            guard let tens = t, i <= 1 else { return nil }
+            let rest = cs[(i + 1)...]
+            if rest.isEmpty { return tens * 10 }
+            guard rest.count == 1, let u = map[rest.first!] else { return nil }
+            return tens * 10 + u
+        }
+        guard cs.count == 1, let v = map[cs[0]], v > 0 else { return nil }
+        return v
+    }
+
+    /// The marker of a heading at `level` numbered `n` (GB/T 9704): 一、 （一） 1. （1）.
+    static func marker(level: Int, number n: Int) -> String {
+        switch level {
+        case 1: return chinese(n) + "、"
+        case 2: return "（" + chinese(n) + "）"
+        case 3: return "\(n)."
+        default: return "（\(n)）"
+        }
+    }
+}
+
+enum Snippets {
+    /// Escapes `$`, `}` and `\` for use as literal snippet text.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c == "$" || c == "}" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Turns a snippet into plain text: `${1:默认}` → 默认, `$1`/`${1}`/`$0` → "".
+    static func plain(_ s: String) -> String {
+        var out = ""
+        var cs = Array(s)[...]
+        while let c = cs.first {
+            cs = cs.dropFirst()
+            if c == "\\", let n = cs.first { out.append(n); cs = cs.dropFirst(); continue }
+            guard c == "$" else { out.append(c); continue }
+            if cs.first == "{" {
+                cs = cs.dropFirst()
+                while let d = cs.first, d.isNumber { cs = cs.dropFirst() }
+                if cs.first == ":" {
+                    cs = cs.dropFirst()
+                    var depth = 0
+                    while let d = cs.first {
+                        cs = cs.dropFirst()
+                        if d == "\\", let n = cs.first { out.append(n); cs = cs.dropFirst(); continue }
+                        if d == "}" { if depth == 0 { break }; depth -= 1; continue }
+                        if d == "$" && cs.first == "{" {
+                            depth += 1; cs = cs.dropFirst()
+                            while let e = cs.first, e.isNumber || e == ":" { cs = cs.dropFirst() }
+                            continue
+                        }
+                        out.append(d)
+                    }
+                } else if cs.first == "}" {
+                    cs = cs.dropFirst()
+                }
+            } else {
+                while let d = cs.first, d.isNumber { cs = cs.dropFirst() }
+            }
+        }
+        return out
+    }
+}
+
+extension JSON {
+    static func str(_ s: String) -> JSON { .string(s) }
+}
+
+/// The date today, as (year, month, day), in the local calendar.
+func todayComponents() -> (year: Int, month: Int, day: Int) {
+    let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    return (c.year ?? 2025, c.month ?? 1, c.day ?? 1)
+}
+
+/// Scalars of a text with their byte offsets (for small local scans: a line, a sentence).
+struct ScalarRun {
+    var scalars: [UInt32] = []
+    var offsets: [Int] = []
+    /// Offset just past the last scalar.
+    var end: Int = 0
+
+    init(_ text: SourceText, _ r: TextRange) {
+        let s = max(0, min(r.start, text.count)), e = max(s, min(r.end, text.count))
+        end = e
+        text.bytes.withUnsafeBufferPointer { p in
+            var i = s
+            while i < e {
+                let (v, len) = Scalars.decode(p, i)
+                scalars.append(v)
+                offsets.append(i)
+                i += len
+            }
+        }
+    }
+
+    var count: Int { scalars.count }
+    func offset(_ i: Int) -> Int { i < offsets.count ? offsets[i] : end }
+    func string(_ a: Int, _ b: Int) -> String {
+        var s = String.UnicodeScalarView()
+        for i in a..<min(b, scalars.count) { if let u = Unicode.Scalar(scalars[i]) { s.append(u) } }
+        return String(s)
+    }
+}
+
+extension Scalars {
+    /// ASCII or full-width digit.
+    static func isDigitLike(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) }
+    static func digitValue(_ v: UInt32) -> Int { v >= 0xFF10 ? Int(v - 0xFF10) : Int(v - 0x30) }
+}

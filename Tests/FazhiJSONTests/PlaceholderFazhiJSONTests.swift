@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderFazhiJSONTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
