@@ -129,7 +129,7 @@ public struct FrameParser: Sendable {
     /// restart parsing there and return true; otherwise return false (the rest is dropped).
     public mutating func recoverAtEOF() -> Bool {
         guard case .body = state else { return false }
-        guard let k = FrameParser.findContentLength(buffer, from: start + 1, to: buffer.count) else { return false }
+        guard let k = FrameParser.findContentLength(buffer, from: start, to: buffer.count) else { return false }
         start = k
         state = .header
         beginSection()
@@ -230,8 +230,10 @@ public struct FrameParser: Sendable {
             start = nl + 1
             scan = start
             if sectionBytes > limits.maxHeaderBytes {
+                // Resynchronize inside this line too: the next frame may be glued to its end.
                 let e = report(.headerTooLarge(limit: limits.maxHeaderBytes))
-                enterResync()
+                start = lineStart
+                enterResync(skipping: 1)
                 return e
             }
 
@@ -356,6 +358,27 @@ public struct FrameParser: Sendable {
         }
     }
 
+    /// Where to resume parsing inside a body that turned out not to be JSON: at its first
+    /// `Content-Length:`, or at a tail that could be the beginning of one (the announced length cut
+    /// the next header in two). Nil if neither.
+    public static func resyncPoint(inBadBody body: [UInt8]) -> Int? {
+        if let k = findContentLength(body, from: 0, to: body.count) { return k }
+        let m = marker
+        var len = min(m.count - 1, body.count)
+        while len > 0 {
+            let s = body.count - len
+            var ok = true
+            for j in 0..<len {
+                let c = body[s + j]
+                let lower = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+                if lower != m[j] { ok = false; break }
+            }
+            if ok { return s }
+            len -= 1
+        }
+        return nil
+    }
+
     mutating func compact() {
         if start > 0 && (start == buffer.count || start >= 64 * 1024 || start * 2 >= buffer.count) {
             buffer.removeSubrange(0..<start)
@@ -399,7 +422,7 @@ public final class MessageReader {
                         return .message(try JSON.parse(body))
                     } catch let err as JSONParseError {
                         // A wrong Content-Length may have swallowed the start of the next frame.
-                        if let k = FrameParser.findContentLength(body, from: 1, to: body.count) {
+                        if let k = FrameParser.resyncPoint(inBadBody: body) {
                             parser.pushBack(body[k...])
                         }
                         return .error(.invalidJSON(err))

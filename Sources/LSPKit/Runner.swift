@@ -15,6 +15,34 @@ import FazhiJSON
 /// The runner owns the lifecycle (`initialize`/`initialized`/`shutdown`/`exit`, -32002 before
 /// initialization, -32600 after shutdown, `$/cancelRequest`, -32601 for unknown requests); the
 /// delegate only ever sees requests and notifications of a running server.
+///
+/// ```swift
+/// final class MyServer: LanguageServerDelegate {
+///     var client: ClientConnection!
+///     var dirty: Set<String> = []
+///     func initialize(params: JSON, client: ClientConnection) throws -> JSON {
+///         self.client = client   // client.capabilities.positionEncoding etc. are ready
+///         return ["capabilities": ["textDocumentSync": 2, "hoverProvider": true],
+///                 "serverInfo": ["name": "my-server"]]
+///     }
+///     func handleRequest(method: String, params: JSON?, id: RequestID, token: CancellationToken) throws -> JSON? {
+///         switch method {
+///         case "textDocument/hover":
+///             guard let pos = LSP.Position(json: params?["position"]) else { throw ResponseError.invalidParams("position") }
+///             try token.checkCancellation()
+///             return ["contents": LSP.MarkupContent(kind: .markdown, value: "at \(pos)").json]
+///         default: return nil                      // -32601
+///         }
+///     }
+///     func handleNotification(method: String, params: JSON?) throws {
+///         if method == "textDocument/didChange", let uri = params?["textDocument"]?["uri"]?.stringValue { dirty.insert(uri) }
+///     }
+///     func idle() {                                // once per burst
+///         for uri in dirty { client.publishDiagnostics(uri: uri, version: nil, diagnostics: []) }
+///         dirty.removeAll()
+///     }
+/// }
+/// ```
 public protocol LanguageServerDelegate: AnyObject {
     /// `initialize`: return the InitializeResult (`{"capabilities": {...}, "serverInfo": {...}}`).
     /// `client.capabilities` is already filled in. If the result's `capabilities` lack

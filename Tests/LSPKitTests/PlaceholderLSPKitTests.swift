@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderLSPKitTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
