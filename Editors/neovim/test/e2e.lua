@@ -46,7 +46,8 @@ local function run()
   check("plugin/fazhi.lua 已加载（命令已定义）", vim.fn.exists(":FazhiOutline") == 2 and vim.fn.exists(":FazhiInfo") == 2)
 
   local fazhi = require("fazhi")
-  local settings = { rules = { ["stray-space"] = "off" }, profile = "" }
+  -- missing-part is an error by default; the settings lower it, so the check below sees them arrive.
+  local settings = { rules = { ["missing-part"] = "warning" }, profile = "" }
   fazhi.setup({ cmd = { bin, "lsp" }, settings = settings })
   check("setup() 使用默认的 filetypes", vim.deep_equal(fazhi.config.filetypes, { "text", "markdown" }))
 
@@ -94,6 +95,20 @@ local function run()
     out(string.format("INFO 诊断 %d:%d [%s] %s", d.lnum + 1, d.col + 1, code, (d.message:gsub("\n", " "))))
   end
   check("诊断包含缺少部分（missing-part）", codes["missing-part"] ~= nil, vim.inspect(codes))
+  if not fake then
+    local severities = {}
+    for _, d in ipairs(diags) do
+      if tostring(code_of(d)) == "missing-part" then
+        table.insert(severities, d.severity)
+      end
+    end
+    local lowered = #severities > 0
+    for _, sev in ipairs(severities) do
+      -- The required part becomes a warning; the optional one stays info or lower.
+      lowered = lowered and sev ~= vim.diagnostic.severity.ERROR
+    end
+    check("设置 rules 生效（missing-part 降为警告）", lowered, vim.inspect(severities))
+  end
   local numbering_lines = 0
   for _, d in ipairs(diags) do
     if d.lnum >= 5 and d.lnum <= 7 then
@@ -144,10 +159,10 @@ local function run()
         end
       end
       check("标题上的悬停有内容", text ~= "", vim.inspect(r))
-      out("INFO 悬停 " .. (text:gsub("\n", " "):sub(1, 200)))
+      out("INFO 悬停 " .. vim.fn.strcharpart((text:gsub("\n", " ")), 0, 80))
       if fake then
-        check("服务器收到的 workspace/configuration 只含有效设置", text:find('config=[{"rules": {"stray-space": "off"}}]', 1, true) ~= nil, text)
-        check("initializationOptions 含设置", text:find('init={"rules": {"stray-space": "off"}}', 1, true) ~= nil, text)
+        check("服务器收到的 workspace/configuration 只含有效设置", text:find('config=[{"rules": {"missing-part": "warning"}}]', 1, true) ~= nil, text)
+        check("initializationOptions 含设置", text:find('init={"rules": {"missing-part": "warning"}}', 1, true) ~= nil, text)
       end
     end
   end
@@ -157,9 +172,15 @@ local function run()
   -- :lopen moved the cursor into the list window, where getloclist(0) is the report window's list.
   local loclist = vim.fn.getloclist(0)
   check(":FazhiOutline 填充位置列表", #loclist >= 3, "共 " .. #loclist .. " 项")
-  if loclist[1] then
-    check("位置列表第一项指向标题所在行", loclist[1].lnum == 5, "lnum=" .. tostring(loclist[1].lnum) .. " " .. loclist[1].text)
+  local heading_item
+  for _, item in ipairs(loclist) do
+    if item.text:find("主要举措和成效", 1, true) then
+      heading_item = item
+      break
+    end
   end
+  check("位置列表中“一、”标题指向第 5 行", heading_item and heading_item.lnum == 5,
+    heading_item and ("lnum=" .. heading_item.lnum) or vim.inspect(loclist))
   vim.cmd("lclose")
 
   -- :FazhiInfo.
