@@ -170,6 +170,9 @@ function parseLintOutput(text, baseDir) {
       }
     }
     if (Array.isArray(data.diagnostics)) for (const d of data.diagnostics) push(undefined, d);
+    // `fazhi lint --format json` adds { summary: { files: <number checked>, error, warning, … } }.
+    if (data.summary && typeof data.summary.files === 'number') findings.checkedFiles = data.summary.files;
+    else if (Array.isArray(data.files)) findings.checkedFiles = data.files.length;
   }
   return findings;
 }
@@ -377,10 +380,11 @@ async function lintWorkspace() {
     outputChannel.appendLine(`${path.relative(dir, f.file) || f.file}:${f.line + 1}:${f.character + 1}: [${f.rule}] ${f.message}`);
   }
   for (const [file, diags] of byFile) lintCollection.set(vscode.Uri.file(file), diags);
-  const summary = `法治报告检查：${folder.name} 中 ${byFile.size} 个文件有问题，共 ${errors} 个错误、${warnings} 个警告、${findings.length - errors - warnings} 个提示。`;
+  const checked = typeof findings.checkedFiles === 'number' ? `检查了 ${findings.checkedFiles} 个文件，` : '';
+  const summary = `法治报告检查：${folder.name} 中${checked}${byFile.size} 个文件有问题，共 ${errors} 个错误、${warnings} 个警告、${findings.length - errors - warnings} 个提示。`;
   outputChannel.appendLine(summary);
   if (findings.length > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
-  vscode.window.showInformationMessage(findings.length > 0 ? summary : `法治报告检查：${folder.name} 中没有发现问题。`);
+  vscode.window.showInformationMessage(findings.length > 0 ? summary : `法治报告检查：${folder.name} 中${checked}没有发现问题。`);
 }
 
 // ---------------------------------------------------------------------------

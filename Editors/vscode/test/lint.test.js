@@ -16,7 +16,8 @@ test('parseLintOutput reads {files:[{path, diagnostics}]} with LSP ranges', () =
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } } },
     ] }],
   }), '/ws');
-  assert.deepEqual(out, [{ file: '/ws/a/报告.txt', line: 0, character: 0, endLine: 0, endCharacter: 4,
+  assert.equal(out.checkedFiles, 1);
+  assert.deepEqual([...out], [{ file: '/ws/a/报告.txt', line: 0, character: 0, endLine: 0, endCharacter: 4,
     severity: 'error', rule: 'missing-part', message: '缺少“存在的不足和原因”部分' }]);
 });
 
@@ -50,10 +51,17 @@ test('fazhi.lintWorkspace runs `<path> lint --format json <folder>` and fills th
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-vscode-'));
   const argsFile = path.join(dir, 'args.txt');
   const fake = path.join(dir, 'fake-fazhi');
-  const report = JSON.stringify({ files: [{ path: '青禾镇.txt', diagnostics: [
-    { rule: 'missing-part', severity: 'error', message: '缺少部分', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } } },
-    { rule: 'numbering', severity: 'warning', message: '编号', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } } },
-  ] }] });
+  // The shape printed by `fazhi lint --format json` (LintOutput.json in Sources/fazhi).
+  const report = JSON.stringify({ version: 1, files: [
+    { path: path.join(dir, '青禾镇.txt'), diagnostics: [
+      { rule: 'missing-part', severity: 'error', message: '缺少部分',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } },
+        fixes: [{ title: '插入', edits: [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, newText: '三、' }] }] },
+      { rule: 'numbering', severity: 'warning', message: '编号',
+        range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } }, fixes: [] },
+    ] },
+    { path: path.join(dir, '规范.txt'), diagnostics: [] },
+  ], summary: { files: 2, error: 1, warning: 1, info: 0, hint: 0, missingParts: [{ path: path.join(dir, '青禾镇.txt'), parts: ['leadership'] }] } });
   fs.writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\ncat <<'JSON'\n${report}\nJSON\nexit 1\n`, { mode: 0o755 });
   vscode.workspace.workspaceFolders = [{ name: 'reports', uri: vscode.Uri.file(dir) }];
   vscode.__test.setConfig({ path: fake });
@@ -69,7 +77,7 @@ test('fazhi.lintWorkspace runs `<path> lint --format json <folder>` and fills th
   assert.equal(diags[0].severity, vscode.DiagnosticSeverity.Error);
   assert.equal(diags[1].range.start.line, 4);
   assert.ok(vscode.__test.calls.executed.some(([id]) => id === 'workbench.actions.view.problems'));
-  assert.ok(vscode.__test.calls.messages.some(([kind, m]) => kind === 'info' && /1 个错误、1 个警告/.test(m)));
+  assert.ok(vscode.__test.calls.messages.some(([kind, m]) => kind === 'info' && /检查了 2 个文件，1 个文件有问题，共 1 个错误、1 个警告/.test(m)));
   const channel = vscode.__test.calls.outputChannels[0];
   assert.ok(channel.lines.some((l) => l.startsWith('青禾镇.txt:5:1: [numbering]')));
   await extension.deactivate();
