@@ -10,4 +10,14 @@ return {
   -- .fazhi.json, e.g. settings = { fazhi = { profile = "default", rules = { ... }, ignore = { ... } } }.
   -- Left empty here so that .fazhi.json decides.
   settings = {},
+  -- Also send the settings as initializationOptions: Neovim pulls diagnostics as soon as a
+  -- report opens, before the server has asked for workspace/configuration, and (0.11) does
+  -- not advertise diagnostic refresh, so settings given only through workspace/configuration
+  -- would apply from the next edit on.
+  before_init = function(params, config)
+    local s = config.settings and config.settings.fazhi
+    if params.initializationOptions == nil and type(s) == "table" and next(s) ~= nil then
+      params.initializationOptions = s
+    end
+  end,
 }

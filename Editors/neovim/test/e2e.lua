@@ -8,6 +8,8 @@
 local bin = os.getenv("FAZHI_BIN")
 local sample = os.getenv("FAZHI_SAMPLE")
 local fake = os.getenv("FAZHI_E2E_FAKE") == "1"
+-- "setup": require("fazhi").setup(); "enable": Neovim 0.11's vim.lsp.config + vim.lsp.enable with lsp/fazhi.lua.
+local mode = os.getenv("FAZHI_E2E_MODE") or "setup"
 local wait_ms = tonumber(os.getenv("FAZHI_E2E_WAIT_MS") or "") or 15000
 
 local passed, failed = 0, 0
@@ -35,7 +37,8 @@ end
 
 local function run()
   local v = vim.version()
-  out(string.format("INFO Neovim %d.%d.%d, server %s, sample %s", v.major, v.minor, v.patch, tostring(bin), tostring(sample)))
+  out(string.format("INFO Neovim %d.%d.%d, mode %s, server %s, sample %s", v.major, v.minor, v.patch, mode, tostring(bin),
+    tostring(sample)))
   if not check("FAZHI_BIN 可执行", bin and vim.fn.executable(bin) == 1, tostring(bin)) then
     return
   end
@@ -48,8 +51,18 @@ local function run()
   local fazhi = require("fazhi")
   -- missing-part is an error by default; the settings lower it, so the check below sees them arrive.
   local settings = { rules = { ["missing-part"] = "warning" }, profile = "" }
-  fazhi.setup({ cmd = { bin, "lsp" }, settings = settings })
-  check("setup() 使用默认的 filetypes", vim.deep_equal(fazhi.config.filetypes, { "text", "markdown" }))
+  if mode == "enable" then
+    out("INFO 使用 vim.lsp.config/vim.lsp.enable 与 lsp/fazhi.lua")
+    local base = vim.lsp.config.fazhi
+    check("lsp/fazhi.lua 提供默认配置", base and base.cmd and base.cmd[2] == "lsp"
+      and vim.deep_equal(base.filetypes, { "text", "markdown" }), vim.inspect(base))
+    -- Here Neovim itself answers workspace/configuration from `settings` (no empty-value filtering).
+    vim.lsp.config("fazhi", { cmd = { bin, "lsp" }, settings = { fazhi = { rules = settings.rules } } })
+    vim.lsp.enable("fazhi")
+  else
+    fazhi.setup({ cmd = { bin, "lsp" }, settings = settings })
+    check("setup() 使用默认的 filetypes", vim.deep_equal(fazhi.config.filetypes, { "text", "markdown" }))
+  end
 
   vim.cmd("edit " .. vim.fn.fnameescape(sample))
   local buf = vim.api.nvim_get_current_buf()
@@ -96,18 +109,23 @@ local function run()
   end
   check("诊断包含缺少部分（missing-part）", codes["missing-part"] ~= nil, vim.inspect(codes))
   if not fake then
-    local severities = {}
-    for _, d in ipairs(diags) do
-      if tostring(code_of(d)) == "missing-part" then
-        table.insert(severities, d.severity)
+    -- Settings may arrive after the first diagnostics (through workspace/configuration); wait for the re-check.
+    local severities
+    local function lowered()
+      severities = {}
+      for _, d in ipairs(fazhi_diagnostics()) do
+        if tostring(code_of(d)) == "missing-part" then
+          table.insert(severities, d.severity)
+        end
       end
-    end
-    local lowered = #severities > 0
-    for _, sev in ipairs(severities) do
       -- The required part becomes a warning; the optional one stays info or lower.
-      lowered = lowered and sev ~= vim.diagnostic.severity.ERROR
+      local ok = #severities > 0
+      for _, sev in ipairs(severities) do
+        ok = ok and sev ~= vim.diagnostic.severity.ERROR
+      end
+      return ok
     end
-    check("设置 rules 生效（missing-part 降为警告）", lowered, vim.inspect(severities))
+    check("设置 rules 生效（missing-part 降为警告）", vim.wait(wait_ms, lowered, 50), vim.inspect(severities))
   end
   local numbering_lines = 0
   for _, d in ipairs(diags) do
@@ -160,7 +178,7 @@ local function run()
       end
       check("标题上的悬停有内容", text ~= "", vim.inspect(r))
       out("INFO 悬停 " .. vim.fn.strcharpart((text:gsub("\n", " ")), 0, 80))
-      if fake then
+      if fake and mode == "setup" then
         check("服务器收到的 workspace/configuration 只含有效设置", text:find('config=[{"rules": {"missing-part": "warning"}}]', 1, true) ~= nil, text)
         check("initializationOptions 含设置", text:find('init={"rules": {"missing-part": "warning"}}', 1, true) ~= nil, text)
       end

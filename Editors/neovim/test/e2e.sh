@@ -45,20 +45,32 @@ trap 'rm -rf "$work"' EXIT
 cp "$here/fixtures/qinghe-2024.txt" "$work/qinghe-2024.txt"
 log="$work/nvim.log"
 
-set +e
-FAZHI_BIN="$bin" FAZHI_SAMPLE="$work/qinghe-2024.txt" FAZHI_E2E_FAKE="$fake" \
-  XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" \
-  timeout --kill-after=5 "$timeout_s" \
-  nvim --headless --clean -i NONE --cmd "set rtp^=$plugin" -c "luafile $here/e2e.lua" </dev/null 2>"$log"
-status=$?
-set -e
+run_mode() {
+  local mode="$1" rc
+  set +e
+  FAZHI_BIN="$bin" FAZHI_SAMPLE="$work/qinghe-2024.txt" FAZHI_E2E_FAKE="$fake" FAZHI_E2E_MODE="$mode" \
+    XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" \
+    timeout --kill-after=5 "$timeout_s" \
+    nvim --headless --clean -i NONE --cmd "set rtp^=$plugin" -c "luafile $here/e2e.lua" </dev/null 2>"$log"
+  rc=$?
+  set -e
+  if [[ $rc -eq 124 || $rc -eq 137 ]]; then
+    echo "FAIL 超时：nvim 在 ${timeout_s} 秒内没有结束"
+  fi
+  if [[ -s "$log" ]]; then
+    echo "--- nvim stderr ($mode) ---"
+    cat "$log"
+  fi
+  return $rc
+}
 
-if [[ $status -eq 124 || $status -eq 137 ]]; then
-  echo "FAIL 超时：nvim 在 ${timeout_s} 秒内没有结束"
-fi
-if [[ $status -ne 0 && -s "$log" ]]; then
-  echo "--- nvim stderr ---"
-  cat "$log"
+status=0
+run_mode setup || status=$?
+# Neovim 0.11+ also reads lsp/fazhi.lua through vim.lsp.config / vim.lsp.enable.
+if nvim --headless --clean -c 'lua io.stdout:write(vim.fn.has("nvim-0.11"))' -c 'qa!' 2>/dev/null | grep -q 1; then
+  run_mode enable || status=$?
+else
+  echo "INFO 此 Neovim 早于 0.11，跳过 vim.lsp.enable 方式"
 fi
 if [[ $status -eq 0 ]]; then
   echo "Neovim e2e: OK"

@@ -48,10 +48,10 @@ local function is_list(t)
   if type(t) ~= "table" then
     return false
   end
-  if vim.tbl_islist then
-    return vim.tbl_islist(t)
+  if vim.islist then
+    return vim.islist(t)
   end
-  return vim.islist(t)
+  return vim.tbl_islist(t)
 end
 
 local function is_empty(v)
