@@ -40,10 +40,11 @@ enum BenchCommand {
     }
 
     static func run(_ args: [String]) -> Int32 {
-        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples"], flags: ["--quick"])
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples"], flags: ["--quick", "--rules"])
         if let err { return CLI.fail(err) }
         guard pos.isEmpty else { return CLI.fail("bench 不接受参数 \(pos.joined(separator: " "))") }
         if let dir = opts["--write-samples"] { return writeSamples(dir) }
+        if opts["--rules"] != nil { return perRule() }
         let quick = opts["--quick"] != nil
         let format = opts["--format"] ?? "text"
         guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
@@ -122,6 +123,26 @@ enum BenchCommand {
             CLI.write("知识库各文件（ms）：\(typical)；另加报告模板 \(format2(profileLoad)) ms\n")
             CLI.write("语料：\(String(format: "%.1f", totalMB)) MB 合成报告；每项取多次运行的中位数。\n")
         }
+        return 0
+    }
+
+    /// Time of the parser and of each rule over the synthetic corpus, slowest first.
+    static func perRule() -> Int32 {
+        Knowledge.shared.warmUp()
+        let corpus = (0..<30).map { SourceText(SampleReports.report(bytes: 40_000 + ($0 % 7) * 20_000, seed: UInt64($0 + 2))) }
+        let mb = Double(corpus.reduce(0) { $0 + $1.count }) / 1_000_000
+        let reports = corpus.map { ReportParser().parse($0) }
+        var rows: [(String, Double)] = []
+        rows.append(("（解析）", median(3) { for t in corpus { _ = ReportParser().parse(t) } }))
+        for rule in RuleCatalog.all {
+            let l = Linter(rules: [rule])
+            rows.append((rule.metadata.id, median(3) { for r in reports { _ = l.lint(r) } }))
+        }
+        rows.sort { $0.1 > $1.1 }
+        let total = rows.reduce(0) { $0 + $1.1 }
+        CLI.write(Table.render(header: ["规则", "耗时", "吞吐量", "占比"], rows: rows.map {
+            [$0.0, format2($0.1) + " ms", format2(mb / ($0.1 / 1000)) + " MB/s", String(format: "%.1f%%", $0.1 / total * 100)]
+        }, footer: ["合计", format2(total) + " ms", format2(mb / (total / 1000)) + " MB/s", ""], rightAligned: [1, 2, 3]))
         return 0
     }
 
