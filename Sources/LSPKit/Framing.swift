@@ -16,7 +16,7 @@ public enum FramingError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidContentLength(String)
     /// The header section grew beyond the limit without ending.
     case headerTooLarge(limit: Int)
-    /// The announced body is larger than the limit; its bytes are discarded without being stored.
+    /// The announced body is larger than the limit; the header is dropped and the parser resynchronises.
     case contentTooLarge(length: Int, limit: Int)
     /// A header line that is not `Name: value` (garbage between frames).
     case malformedHeader
@@ -41,8 +41,8 @@ public enum FramingError: Error, Equatable, Sendable, CustomStringConvertible {
 ///   in `\r\n` or just `\n`; empty lines between frames are skipped.
 /// - Bad input never stops it: a garbage line, a header section without a valid `Content-Length`,
 ///   or one larger than `maxHeaderBytes` yields one `.error` and parsing resynchronizes at the next
-///   `Content-Length:`. A `Content-Length` above `maxContentLength` yields `.error` and the announced
-///   bytes are skipped as they arrive, never stored.
+///   `Content-Length:`. A `Content-Length` above `maxContentLength` yields `.error` and the parser
+///   resynchronises at the next `Content-Length:`; the announced bytes are never allocated.
 /// - Consecutive errors are reported once: after an error, further errors are suppressed until
 ///   the next frame is produced.
 public struct FrameParser: Sendable {
@@ -254,9 +254,11 @@ public struct FrameParser: Sendable {
                     return e
                 }
                 if n > limits.maxContentLength {
-                    state = .discard(n)
-                    // Reported even after another error: the client should know a message was dropped.
+                    // No client sends bodies this large: treat the header as garbage and resynchronise at
+                    // the next Content-Length instead of swallowing the following `n` bytes (which would
+                    // let one bad header silence the connection). Reported even after another error.
                     errorReported = true
+                    enterResync()
                     return .error(.contentTooLarge(length: n, limit: limits.maxContentLength))
                 }
                 state = .body(n)

@@ -264,7 +264,9 @@ final class ServerConfigurationTests: XCTestCase {
         XCTAssertEqual(c.finish(), 0)
     }
 
-    func testDiagnosticsOnLargeReportAreFast() throws {
+    /// Each version of a 50 KB report gets its own diagnostics (speed is measured by `fazhi bench` and
+    /// Scripts/bench.sh, never asserted here).
+    func testDiagnosticsFollowEveryVersionOfALargeReport() throws {
         let c = try LSPTestClient()
         _ = c.initialize(["textDocument": ["publishDiagnostics": ["versionSupport": true]]])
         var text = sampleReport
@@ -274,17 +276,12 @@ final class ServerConfigurationTests: XCTestCase {
         let uri = "file:///tmp/fazhi-big/report.txt"
         c.open(uri, text)
         _ = c.wait("first diagnostics") { $0["method"]?.str == "textDocument/publishDiagnostics" }
-        var times: [Double] = []
         for v in 2...6 {
-            let t0 = Date()
             c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .int(v)],
                                                "contentChanges": [["range": rng(8, 2, 8, 2), "text": "严格"]]])
-            _ = c.wait("diagnostics v\(v)") { $0["method"]?.str == "textDocument/publishDiagnostics" && $0["params"]?["version"]?.int == v }
-            times.append(Date().timeIntervalSince(t0))
+            let d = c.wait("diagnostics v\(v)") { $0["method"]?.str == "textDocument/publishDiagnostics" && $0["params"]?["version"]?.int == v }
+            XCTAssertFalse((d?["params"]?["diagnostics"]?.arr ?? []).isEmpty)
         }
-        let best = times.min() ?? 1
-        print("didChange → publishDiagnostics on \(text.utf8.count) bytes: best \(Int(best * 1000)) ms, all \(times.map { Int($0 * 1000) })")
-        XCTAssertLessThan(best, 1.0)
         XCTAssertEqual(c.finish(), 0)
     }
 }
