@@ -10,6 +10,8 @@ public struct Profile: Codable, Sendable {
     public struct Part: Codable, Sendable {
         public var id: String
         public var official: String
+        /// *optional*: what the regulation asks of this part, in plain words (hover, completion docs).
+        public var guidance: String?
         public var short: String
         /// *optional*: the heading to insert for a missing part; `{year}` is the report year, `{next}` the year after.
         public var heading: String?
@@ -19,8 +21,8 @@ public struct Profile: Codable, Sendable {
         public var match: [[String]]
         public var exclude: [String]?
 
-        public init(id: String, official: String, short: String, heading: String? = nil, required: Bool, severity: SeverityName, match: [[String]], exclude: [String]? = nil) {
-            self.id = id; self.official = official; self.short = short; self.heading = heading; self.required = required
+        public init(id: String, official: String, guidance: String? = nil, short: String, heading: String? = nil, required: Bool, severity: SeverityName, match: [[String]], exclude: [String]? = nil) {
+            self.id = id; self.official = official; self.guidance = guidance; self.short = short; self.heading = heading; self.required = required
             self.severity = severity; self.match = match; self.exclude = exclude
         }
 
@@ -54,6 +56,8 @@ public struct Profile: Codable, Sendable {
 
     public var id: String
     public var name: String
+    /// *optional*: the document the parts come from.
+    public var source: String?
     public var parts: [Part]
     public var areas: [Area]
 

@@ -273,9 +273,9 @@ extension FazhiLanguageServer {
                 var m = Markup(markdown: md)
                 m.title(part.short)
                 m.field("规定表述", part.official)
-                if let ask = PartGuidance.asks[id] { m.field("要求", ask) }
+                if let ask = part.guidance { m.field("要求", ask) }
                 m.blank()
-                m.text("依据：" + PartGuidance.source)
+                if let src = Profiles.default.source { m.text("依据：" + src) }
                 doc = m.value
             }
         case "phrase":
@@ -283,7 +283,7 @@ extension FazhiLanguageServer {
                 doc = ph.text
             }
         case "template":
-            doc = "按照《法治政府建设与责任落实督察工作规定》第二十五条，年度报告包括五个部分：" + Profiles.default.parts.map(\.short).joined(separator: "、") + "。"
+            doc = "按照《法治政府建设与责任落实督察工作规定》，年度报告包括五个部分：" + Profiles.default.parts.map(\.short).joined(separator: "、") + "。"
         case "ordinal":
             doc = "接续本段的“一是……二是……”列举。"
         case "heading":

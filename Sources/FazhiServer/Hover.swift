@@ -9,16 +9,6 @@ import LSPKit
 
 /// What the regulation asks of each part of the default profile.
 /// TODO(knowledge): move into profiles.json as a `guidance` field of each part.
-enum PartGuidance {
-    static let source = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十五条"
-    static let asks: [String: String] = [
-        "measures": "写清上一年度围绕法治政府建设各项任务采取的主要措施和取得的实际成效，做到有举措、有数据、有案例，避免只罗列工作。",
-        "shortcomings": "如实查摆上一年度存在的不足，并分析原因（主观与客观），不能以成绩代替问题或只写客观原因。",
-        "leadership": "写明党政主要负责人履行推进法治建设第一责任人职责的情况：研究部署、带头学法、述法、重大事项依法决策、督促检查等。",
-        "plans": "提出下一年度推进法治政府建设的主要安排，与查摆出的不足相对应，做到具体、可检查。",
-        "other": "报告其他需要说明的情况；没有的可写“无”或省略。",
-    ]
-}
 
 extension FazhiLanguageServer {
     struct Markup {
@@ -102,10 +92,10 @@ extension FazhiLanguageServer {
                 let idx = (report.profile.parts.firstIndex { $0.id == id } ?? 0) + 1
                 m.title("对应第\(Numerals.chinese(idx))部分：\(part.short)\(part.required ? "" : "（非必备）")")
                 m.field("规定表述", part.official)
-                if let ask = PartGuidance.asks[id] { m.field("要求", ask) }
+                if let ask = report.profile.part(id)?.guidance { m.field("要求", ask) }
             }
             m.blank()
-            m.text("依据：" + PartGuidance.source)
+            if let src = report.profile.source { m.text("依据：" + src) }
             return m.value
         }
         var root = hi
