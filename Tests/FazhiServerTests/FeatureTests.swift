@@ -87,7 +87,8 @@ final class ServerFeatureTests: XCTestCase {
         let v = h["contents"]?["value"]?.str ?? ""
         XCTAssertTrue(v.contains("党政主要负责人履行第一责任人职责情况"), v)
         XCTAssertTrue(v.contains("上一年度党政主要负责人履行推进法治建设第一责任人职责"), v)
-        XCTAssertTrue(v.contains("第二十五条"), v)
+        XCTAssertTrue(v.contains("依据：《法治政府建设与责任落实督察工作规定》"), v)
+        XCTAssertTrue(v.contains("要求："), v)
 
         let lawLine = ls.firstIndex { $0.contains("《行政处罚法》") }!
         p["position"] = pos(lawLine, Array(ls[lawLine].utf16).count - 5)
