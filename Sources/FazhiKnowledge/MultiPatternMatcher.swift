@@ -47,6 +47,8 @@ public struct MultiPatternMatcher: Sendable {
     private let patternLengths: [Int32]
     /// Number of DFA states.
     public let stateCount: Int
+    /// Length in bytes of the longest pattern.
+    private let maxPatternLength: Int
 
     /// Builds the automaton; each pattern's payload is its index.
     public init(patterns: [String]) {
@@ -60,6 +62,7 @@ public struct MultiPatternMatcher: Sendable {
         let bytesList: [[UInt8]] = entries.map { Array($0.pattern.utf8) }
         let lengths = bytesList.map { Int32($0.count) }
         patternLengths = lengths
+        maxPatternLength = Int(lengths.max() ?? 0)
 
         // Byte equivalence classes.
         var used = [Bool](repeating: false, count: 256)
@@ -178,6 +181,11 @@ public struct MultiPatternMatcher: Sendable {
     }
 
     /// Calls `body` for every match (overlapping ones included) that lies inside `range`, in order of end offset.
+    ///
+    /// Long ranges are scanned as two interleaved streams (the second half restarts from the root
+    /// `maxPatternLength` bytes before the middle, which finds exactly the matches ending in that half):
+    /// the two table walks are independent, so the processor overlaps their memory loads. Matches of the
+    /// second half are held back until the first half is done, so the order is the same.
     @inline(__always)
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Match) -> Void) {
         let lo = max(0, range.lowerBound), hi = min(bytes.count, range.upperBound)
@@ -187,23 +195,52 @@ public struct MultiPatternMatcher: Sendable {
         table.withUnsafeBufferPointer { tp in
             classes.withUnsafeBufferPointer { cp in
                 guard let tb = tp.baseAddress, let cb = cp.baseAddress, let bb = bytes.baseAddress else { return }
-                var s = 0
-                var i = lo
-                while i < hi {
-                    s = Int(tb[s &+ Int(cb[Int(bb[i])])])
-                    i &+= 1
-                    if s >= threshold {
-                        let k = (s - threshold) / width
-                        let end = i
-                        if end < bytes.count && (bb[end] & 0xC0) == 0x80 { continue }
-                        for j in Int(outputStart[k])..<Int(outputStart[k + 1]) {
-                            let p = Int(outputs[j])
-                            let start = end - Int(patternLengths[p])
-                            if (bb[start] & 0xC0) == 0x80 { continue }
-                            body(Match(start: start, end: end, pattern: p, payload: payloads[p]))
-                        }
+                let count = bytes.count
+                /// Reports the outputs of state offset `s` reached at `end`.
+                @inline(__always) func emit(_ s: Int, _ end: Int, _ sink: (Match) -> Void) {
+                    let k = (s - threshold) / width
+                    if end < count && (bb[end] & 0xC0) == 0x80 { return }
+                    for j in Int(outputStart[k])..<Int(outputStart[k + 1]) {
+                        let p = Int(outputs[j])
+                        let start = end - Int(patternLengths[p])
+                        if (bb[start] & 0xC0) == 0x80 { continue }
+                        sink(Match(start: start, end: end, pattern: p, payload: payloads[p]))
                     }
                 }
+                let overlap = maxPatternLength
+                if hi - lo < 4096 || overlap * 4 > hi - lo {
+                    var s = 0
+                    var i = lo
+                    while i < hi {
+                        s = Int(tb[s &+ Int(cb[Int(bb[i])])])
+                        i &+= 1
+                        if s >= threshold { emit(s, i, body) }
+                    }
+                    return
+                }
+                // Stream A: lo..<mid from the root. Stream B: (mid - overlap)..<hi from the root, reporting
+                // only matches that end after mid. Lengths: mid - lo == hi - (mid - overlap) (± 1).
+                let mid = (lo + hi + overlap) / 2
+                var ia = lo, ib = mid - overlap
+                var sa = 0, sb = 0
+                var held: [Match] = []
+                let steps = mid - lo
+                var k = 0
+                while k < steps {
+                    sa = Int(tb[sa &+ Int(cb[Int(bb[ia])])])
+                    sb = Int(tb[sb &+ Int(cb[Int(bb[ib])])])
+                    ia &+= 1
+                    ib &+= 1
+                    k &+= 1
+                    if sa >= threshold { emit(sa, ia, body) }
+                    if sb >= threshold && ib > mid { emit(sb, ib, { held.append($0) }) }
+                }
+                while ib < hi {
+                    sb = Int(tb[sb &+ Int(cb[Int(bb[ib])])])
+                    ib &+= 1
+                    if sb >= threshold && ib > mid { emit(sb, ib, { held.append($0) }) }
+                }
+                for m in held { body(m) }
             }
         }
     }

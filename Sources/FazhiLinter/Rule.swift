@@ -91,9 +91,12 @@ public struct LintContext: Sendable {
     public let config: LintConfig
     public var source: SourceText { report.source }
     public var profile: Profile { report.profile }
+    /// What several rules compute from the same report, computed once per lint run.
+    let cache: LintCache
 
     public init(report: Report, config: LintConfig) {
         self.report = report
         self.config = config
+        self.cache = LintCache(source: report.source)
     }
 }

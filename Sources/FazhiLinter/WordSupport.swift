@@ -128,7 +128,19 @@ extension WordSupport {
     /// document's own and must be quoted as is) or a known wrong name (`unknown-law` reports it).
     static func isInsideKnownTitle(_ range: TextRange, spans: [BookTitleSpan], text: SourceText, knowledge: Knowledge) -> Bool {
         guard let s = span(containing: range, in: spans) else { return false }
-        switch lookupTitle(text.string(s.inner), knowledge: knowledge, wantSuggestions: false) {
+        return isKnownTitle(text.string(s.inner), knowledge: knowledge)
+    }
+
+    /// The same through the lint run's cache (shared knowledge only).
+    static func isInsideKnownTitle(_ range: TextRange, _ ctx: LintContext) -> Bool {
+        let titles = ctx.cache.bookTitles
+        guard !titles.isEmpty, let s = titles.span(containing: range) else { return false }
+        return ctx.cache.isKnownTitle(ctx.source.string(s.inner))
+    }
+
+    /// Whether a title names a known document or a known wrong name.
+    static func isKnownTitle(_ name: String, knowledge: Knowledge) -> Bool {
+        switch lookupTitle(name, knowledge: knowledge, wantSuggestions: false) {
         case .law, .misnomer: return true
         case .unknownNational, .other: return false
         }

@@ -133,10 +133,12 @@ enum BenchCommand {
         let mb = Double(corpus.reduce(0) { $0 + $1.count }) / 1_000_000
         let reports = corpus.map { ReportParser().parse($0) }
         var rows: [(String, Double)] = []
-        rows.append(("（解析）", median(3) { for t in corpus { _ = ReportParser().parse(t) } }))
-        for rule in RuleCatalog.all {
+        let runs = Int(ProcessInfo.processInfo.environment["FAZHI_BENCH_RUNS"] ?? "") ?? 3
+        rows.append(("（解析）", median(runs) { for t in corpus { _ = ReportParser().parse(t) } }))
+        let only = ProcessInfo.processInfo.environment["FAZHI_BENCH_ONLY"]
+        for rule in RuleCatalog.all where only == nil || only == rule.metadata.id {
             let l = Linter(rules: [rule])
-            rows.append((rule.metadata.id, median(3) { for r in reports { _ = l.lint(r) } }))
+            rows.append((rule.metadata.id, median(runs) { for r in reports { _ = l.lint(r) } }))
         }
         rows.sort { $0.1 > $1.1 }
         let total = rows.reduce(0) { $0 + $1.1 }

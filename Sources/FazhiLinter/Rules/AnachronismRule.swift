@@ -46,7 +46,6 @@ public struct AnachronismRule: Rule {
         let windowEnd = KnowledgeDate(year: year + 1, month: 3, day: 31)
         let yearStart = KnowledgeDate(year: year, month: 1, day: 1)
         let yearEnd = KnowledgeDate(year: year, month: 12, day: 31)
-        var spans: [BookTitleSpan]?
         for m in matches {
             let a = m.anchor
             let kind = a.anchorKind
@@ -65,8 +64,7 @@ public struct AnachronismRule: Rule {
             default: outdated = false
             }
             guard outdated else { continue }
-            if spans == nil { spans = WordSupport.bookTitles(in: ctx.source) }
-            if let s = WordSupport.span(containing: m.range, in: spans!) {
+            if let s = ctx.cache.bookTitles.span(containing: m.range) {
                 switch WordSupport.lookupTitle(ctx.text(s.inner), knowledge: knowledge, wantSuggestions: false) {
                 case .law(let l, _) where !l.isInForce: continue  // unknown-law reports it
                 case .misnomer: continue

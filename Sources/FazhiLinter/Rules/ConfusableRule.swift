@@ -22,13 +22,11 @@ public struct ConfusableRule: Rule {
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let knowledge = Knowledge.shared
-        let matches = knowledge.confusableMatches(in: ctx.source).filter { $0.pair.ruleKind == .confusable }
+        let matches = ctx.cache.confusableMatches.filter { $0.pair.ruleKind == .confusable }
         guard !matches.isEmpty else { return }
-        let spans = WordSupport.bookTitles(in: ctx.source)
         let overridden = WordSupport.configOverrides(ctx, metadata.id)
         for m in matches {
-            if !spans.isEmpty && WordSupport.isInsideKnownTitle(m.range, spans: spans, text: ctx.source, knowledge: knowledge) { continue }
+            if WordSupport.isInsideKnownTitle(m.range, ctx) { continue }
             let p = m.pair
             let fix = Fix(title: "改为“\(p.right)”", edits: [TextEdit(range: m.range, newText: p.right)], isSafe: true)
             sink.report(m.range, "应为“\(p.right)”：\(p.reason)", fixes: [fix],

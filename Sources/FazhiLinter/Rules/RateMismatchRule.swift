@@ -20,10 +20,11 @@ public struct RateMismatchRule: Rule {
         ],
         fixable: true)
 
+    /// A count with its Han label, kept as a byte range (the label's text is built only for a finding).
     private struct Count {
         var value: Int
         var unit: UInt32
-        var label: String
+        var label: TextRange
     }
 
     private static let units: Set<UInt32> = Set("件起次人个户宗名场家项条份例批".unicodeScalars.map(\.value))
@@ -33,46 +34,142 @@ public struct RateMismatchRule: Rule {
         "成功": ["调处", "调解", "排查", "受理"], "化解": ["排查", "受理", "调处", "摸排"], "调处": ["排查", "受理"],
         "合格": ["参考", "参加", "参训"], "通过": ["参考", "参加"],
     ]
+    /// The same table as UTF-8 byte arrays.
+    private static let denominatorBytes: [(key: [UInt8], cands: [[UInt8]])] =
+        denominators.map { (Array($0.key.utf8), $0.value.map { Array($0.utf8) }) }
+
+    /// The denominators' words for a key (equal bytes are equal strings, except for compatibility
+    /// ideographs and astral characters, which take the string lookup).
+    private static func candidates(_ key: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
+        if key.contains(where: { $0 == 0xEF || $0 >= 0xF0 }) {
+            return denominators[String(decoding: key, as: UTF8.self)]?.map { Array($0.utf8) }
+        }
+        for e in denominatorBytes where e.key.elementsEqual(key) { return e.cands }
+        return nil
+    }
+    private static let shi = Array("实".utf8), ying = Array("应".utf8)
+
+    /// Whether the label's bytes contain `needle`. Labels are runs of Han characters; a byte search equals
+    /// `String.contains` except for CJK compatibility ideographs (canonically equivalent to unified
+    /// ones), for which the string comparison is used.
+    private static func label<C: RandomAccessCollection<UInt8>>(_ p: UnsafeBufferPointer<UInt8>, _ r: TextRange, contains needle: C) -> Bool
+    where C.Index == Int {
+        if needsStringCompare(p, r) || needle.contains(where: { $0 == 0xEF || $0 >= 0xF0 }) {
+            let hay = String(decoding: UnsafeBufferPointer(rebasing: p[r.start..<r.end]), as: UTF8.self)
+            return hay.contains(String(decoding: needle, as: UTF8.self))
+        }
+        let n = needle.count, n0 = needle.startIndex
+        guard n > 0, r.length >= n else { return n == 0 }
+        var i = r.start
+        let last = r.end - n
+        let first = needle[n0]
+        while i <= last {
+            if p[i] == first {
+                var k = 1
+                while k < n && p[i + k] == needle[n0 + k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Scalars outside the basic CJK blocks (compatibility ideographs, astral planes) in a range.
+    @inline(__always)
+    private static func needsStringCompare(_ p: UnsafeBufferPointer<UInt8>, _ r: TextRange) -> Bool {
+        var i = r.start
+        while i < r.end {
+            let c = p[i]
+            if c == 0xEF || c >= 0xF0 { return true }
+            i += 1
+        }
+        return false
+    }
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        for r in ctx.occurrences(of: "率") {
-            guard let li = FormatScan.inProse(ctx, r.start) else { continue }
-            // The stated percentage after the rate word.
-            var j = r.end, skipped = 0
-            while j < li.range.end && skipped < 4 && Self.fillers.contains(ctx.scalar(at: j)) {
-                j += ctx.scalar(at: j) < 0x80 ? 1 : 3; skipped += 1
+        let bytes = ctx.source.bytes
+        var counts: [Count] = []
+        counts.reserveCapacity(16)
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var at = 0
+            // 率 = E7 8E 87
+            while at + 2 < n {
+                at = ByteSearch.first(0xE7, in: p, from: at, to: n - 2)
+                guard at + 2 < n else { break }
+                if p[at + 1] != 0x8E || p[at + 2] != 0x87 { at += 1; continue }
+                let r = TextRange(at, at + 3)
+                at += 3
+                check(ctx, p, rate: r, counts: &counts, into: &sink)
             }
-            let bytes = ctx.source.bytes
-            var e = j
-            while e < li.range.end && ((bytes[e] >= 0x30 && bytes[e] <= 0x39) || (bytes[e] == 0x2E && e > j)) { e += 1 }
-            guard e > j, e < li.range.end, bytes[e] == 0x25 || ctx.scalar(at: e) == 0xFF05,
-                  let stated = Double(String(decoding: bytes[j..<e], as: UTF8.self)) else { continue }
-            let decimals = ctx.text(TextRange(j, e)).split(separator: ".").dropFirst().first?.count ?? 0
-            // The rate's stem: Han characters before 率.
-            let stem = hanBefore(ctx, r.start, max: 4, floor: li.range.start)
-            guard stem.count >= 2 else { continue }
-            let key = String(stem.suffix(2))
-            // Counts earlier in the same sentence.
-            let counts = countsBefore(ctx, r.start, floor: li.range.start)
-            var num: Count?, den: Count?
-            let withKey = counts.filter { $0.label.contains(key) }
-            if let a = withKey.first(where: { $0.label.contains("实") }), let b = withKey.first(where: { $0.label.contains("应") }), withKey.count == 2 {
-                num = a; den = b
-            } else if withKey.count == 1, let cands = Self.denominators[key] {
-                let n = withKey[0]
-                let ds = counts.filter { c in c.unit == n.unit && !c.label.contains(key) && cands.contains { c.label.contains($0) } }
-                if ds.count == 1 { num = n; den = ds[0] }
-            }
-            guard let nu = num, let de = den, de.value > 0, nu.value <= de.value else { continue }
-            let computed = Double(nu.value) * 100 / Double(de.value)
-            var tol = 0.5
-            for _ in 0..<decimals { tol /= 10 }
-            guard abs(computed - stated) > tol + 1e-9 else { continue }
-            let shown = format(computed)
-            let range = TextRange(j, e + (bytes[e] == 0x25 ? 1 : 3))
-            sink.report(range, "按“\(de.label)\(de.value)”“\(nu.label)\(nu.value)”计算，\(stem)率应为\(shown)%，这里写的是\(ctx.text(range))",
-                        fixes: [Fix(title: "改为\(shown)%", edits: [TextEdit(range: TextRange(j, e), newText: shown)], isSafe: false)])
         }
+    }
+
+    private func check(_ ctx: LintContext, _ p: UnsafeBufferPointer<UInt8>, rate r: TextRange, counts: inout [Count],
+                       into sink: inout DiagnosticSink) {
+        guard let li = FormatScan.inProse(ctx, r.start) else { return }
+        // The stated percentage after the rate word.
+        var j = r.end, skipped = 0
+        while j < li.range.end && skipped < 4 {
+            let v = Scalars.decode(p, j).0
+            guard Self.fillers.contains(v) else { break }
+            j += v < 0x80 ? 1 : 3; skipped += 1
+        }
+        var e = j
+        while e < li.range.end && ((p[e] >= 0x30 && p[e] <= 0x39) || (p[e] == 0x2E && e > j)) { e += 1 }
+        guard e > j, e < li.range.end, p[e] == 0x25 || Scalars.decode(p, e).0 == 0xFF05 else { return }
+        // The rate's stem: Han characters before 率.
+        let (stem, stemCount) = hanBefore(p, r.start, max: 4, floor: li.range.start)
+        guard stemCount >= 2 else { return }
+        var dot = -1
+        for k in j..<e where p[k] == 0x2E { dot = k; break }
+        let stated: Double
+        if dot < 0 && e - j <= 15, let v = Self.parseInt(p, j, e) {
+            stated = Double(v)
+        } else {
+            guard let v = Double(String(decoding: UnsafeBufferPointer(rebasing: p[j..<e]), as: UTF8.self)) else { return }
+            stated = v
+        }
+        // With a valid number there is at most one dot; the digits after it are the decimals.
+        let decimals = dot < 0 ? 0 : e - dot - 1
+        // The key: the stem's last two characters.
+        let l1 = Scalars.decodeBefore(p, stem.end).1
+        let keyStart = stem.end - l1 - Scalars.decodeBefore(p, stem.end - l1).1
+        let key = UnsafeBufferPointer(rebasing: p[keyStart..<stem.end])
+        // Counts earlier in the same sentence.
+        countsBefore(p, r.start, floor: li.range.start, into: &counts)
+        var num: Count?, den: Count?
+        var withKeyCount = 0, firstWithKey = -1
+        for (k, c) in counts.enumerated() where Self.label(p, c.label, contains: key) {
+            withKeyCount += 1
+            if firstWithKey < 0 { firstWithKey = k }
+        }
+        if withKeyCount == 2 {
+            let withKey = counts.filter { Self.label(p, $0.label, contains: key) }
+            if let a = withKey.first(where: { Self.label(p, $0.label, contains: Self.shi) }),
+               let b = withKey.first(where: { Self.label(p, $0.label, contains: Self.ying) }) {
+                num = a; den = b
+            }
+        } else if withKeyCount == 1, let cands = Self.candidates(key) {
+            let nc = counts[firstWithKey]
+            var dsCount = 0, dsFirst = -1
+            for (k, c) in counts.enumerated()
+            where c.unit == nc.unit && !Self.label(p, c.label, contains: key) && cands.contains(where: { Self.label(p, c.label, contains: $0) }) {
+                dsCount += 1
+                if dsFirst < 0 { dsFirst = k }
+            }
+            if dsCount == 1 { num = nc; den = counts[dsFirst] }
+        }
+        guard let nu = num, let de = den, de.value > 0, nu.value <= de.value else { return }
+        let computed = Double(nu.value) * 100 / Double(de.value)
+        var tol = 0.5
+        for _ in 0..<decimals { tol /= 10 }
+        guard abs(computed - stated) > tol + 1e-9 else { return }
+        let shown = format(computed)
+        let range = TextRange(j, e + (p[e] == 0x25 ? 1 : 3))
+        let stemText = ctx.text(stem), deLabel = ctx.text(de.label), nuLabel = ctx.text(nu.label)
+        sink.report(range, "按“\(deLabel)\(de.value)”“\(nuLabel)\(nu.value)”计算，\(stemText)率应为\(shown)%，这里写的是\(ctx.text(range))",
+                    fixes: [Fix(title: "改为\(shown)%", edits: [TextEdit(range: TextRange(j, e), newText: shown)], isSafe: false)])
     }
 
     private func format(_ x: Double) -> String {
@@ -83,44 +180,56 @@ public struct RateMismatchRule: Rule {
         return s
     }
 
-    /// Up to `max` Han characters ending at `end`.
-    private func hanBefore(_ ctx: LintContext, _ end: Int, max: Int, floor: Int) -> String {
-        var j = end
-        var out: [Unicode.Scalar] = []
-        while j > floor && out.count < max {
-            let (v, len) = ctx.scalar(before: j)
+    /// Up to `max` Han characters ending at `end`: their byte range and count.
+    private func hanBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, max: Int, floor: Int) -> (TextRange, Int) {
+        var j = end, count = 0
+        while j > floor && count < max {
+            let (v, len) = Scalars.decodeBefore(p, j)
             guard Scalars.isHan(v) else { break }
-            out.append(UnicodeScalar(v)!)
+            count += 1
             j -= len
         }
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: out.reversed())
-        return String(s)
+        return (TextRange(j, end), count)
     }
 
     /// Integer counts with a unit in the sentence that ends at `end`, each with the Han label before it.
-    private func countsBefore(_ ctx: LintContext, _ end: Int, floor: Int) -> [Count] {
+    private func countsBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, floor: Int, into out: inout [Count]) {
         // Sentence start: the last 。！？ before `end`.
-        var start = end
-        while start > floor {
-            let (v, len) = ctx.scalar(before: start)
-            if v == 0x3002 || v == 0xFF01 || v == 0xFF1F { break }
-            start -= len
+        // 。 = E3 80 82, ！ = EF BC 81, ？ = EF BC 9F; a whole sequence matched in valid UTF-8 is a scalar.
+        var start = floor
+        var k = end - 1
+        while k >= floor + 2 {
+            let c = p[k]
+            if (c == 0x82 && p[k - 1] == 0x80 && p[k - 2] == 0xE3) || ((c == 0x81 || c == 0x9F) && p[k - 1] == 0xBC && p[k - 2] == 0xEF) {
+                start = k + 1
+                break
+            }
+            k -= 1
         }
-        let bytes = ctx.source.bytes
-        var out: [Count] = []
+        out.removeAll(keepingCapacity: true)
         var i = start
         while i < end {
-            guard bytes[i] >= 0x30 && bytes[i] <= 0x39 else { i += 1; continue }
+            guard p[i] >= 0x30 && p[i] <= 0x39 else { i += 1; continue }
             var e = i
-            while e < end && bytes[e] >= 0x30 && bytes[e] <= 0x39 { e += 1 }
-            let unit = ctx.scalar(at: e)
-            let prevByte = i > 0 ? bytes[i - 1] : 0
-            if Self.units.contains(unit) && prevByte != 0x2E, let v = Int(String(decoding: bytes[i..<e], as: UTF8.self)) {
-                out.append(Count(value: v, unit: unit, label: hanBefore(ctx, i, max: 10, floor: start)))
+            while e < end && p[e] >= 0x30 && p[e] <= 0x39 { e += 1 }
+            let unit = e < p.count ? Scalars.decode(p, e).0 : 0
+            let prevByte = i > 0 ? p[i - 1] : 0
+            if Self.units.contains(unit) && prevByte != 0x2E, let v = Self.parseInt(p, i, e) {
+                out.append(Count(value: v, unit: unit, label: hanBefore(p, i, max: 10, floor: start).0))
             }
             i = e
         }
-        return out
+    }
+
+    /// The value of ASCII digits (nil on overflow, like `Int(String)`).
+    private static func parseInt(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        var v = 0
+        for k in s..<e {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(p[k] - 0x30))
+            if o1 || o2 { return nil }
+            v = a
+        }
+        return v
     }
 }

@@ -32,11 +32,14 @@ public struct TermFormRule: Rule {
         var rank: Int
     }
 
+    /// The wrong strings of the shared confusable pairs (a set: the same answer as searching the pairs).
+    static let curatedWrongs: Set<String> = Set(Knowledge.shared.confusables.pairs.map(\.wrong))
+
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let knowledge = Knowledge.shared
         let overridden = WordSupport.configOverrides(ctx, metadata.id)
         var found: [Finding] = []
-        for m in knowledge.confusableMatches(in: ctx.source) where m.pair.ruleKind == .termForm {
+        for m in ctx.cache.confusableMatches where m.pair.ruleKind == .termForm {
             let p = m.pair
             found.append(Finding(range: m.range, right: p.right, message: "应为“\(p.right)”：\(p.reason)",
                                  severity: overridden ? nil : WordSupport.severity(p.severity), safe: true, rank: 0))
@@ -44,7 +47,7 @@ public struct TermFormRule: Rule {
         for m in knowledge.termWrongFormMatches(in: ctx.source) {
             // A wrong form that is also a curated pair is reported through the pair, whose exceptions
             // (执法公式化…) may have dropped it on purpose.
-            if knowledge.confusables.pairs.contains(where: { $0.wrong == m.form }) { continue }
+            if Self.curatedWrongs.contains(m.form) { continue }
             let t = m.term
             // A bare wrong form maps to the term as a whole, not to a curated replacement of exactly that
             // string: the fix is safe only when the two have the same length (a slipped or swapped
@@ -61,11 +64,10 @@ public struct TermFormRule: Rule {
             if a.range.end != b.range.end { return a.range.end > b.range.end }
             return a.rank < b.rank
         }
-        let spans = WordSupport.bookTitles(in: ctx.source)
         var cursor = Int.min
         for f in found where f.range.start >= cursor {
             cursor = f.range.end
-            if !spans.isEmpty && WordSupport.isInsideKnownTitle(f.range, spans: spans, text: ctx.source, knowledge: knowledge) { continue }
+            if WordSupport.isInsideKnownTitle(f.range, ctx) { continue }
             let fix = Fix(title: "改为“\(f.right)”", edits: [TextEdit(range: f.range, newText: f.right)], isSafe: f.safe)
             sink.report(f.range, f.message, fixes: [fix], severity: f.severity, data: f.right)
         }

@@ -24,15 +24,22 @@ public struct UnknownLawRule: Rule {
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let spans = WordSupport.bookTitles(in: ctx.source)
+        let spans = ctx.cache.bookTitles.spans
         guard !spans.isEmpty else { return }
+        // The same name is looked up once per report.
+        var lookups: [String: TitleLookup] = [:]
         let knowledge = Knowledge.shared
         let year = ctx.report.year
         for s in spans {
             let len = s.inner.end - s.inner.start
             guard len > 0 && len <= 300 else { continue }
             let name = ctx.text(s.inner)
-            switch WordSupport.lookupTitle(name, knowledge: knowledge) {
+            let found: TitleLookup
+            if let l = lookups[name] { found = l } else {
+                found = WordSupport.lookupTitle(name, knowledge: knowledge)
+                lookups[name] = found
+            }
+            switch found {
             case .other:
                 continue
             case .law(let law, let short):

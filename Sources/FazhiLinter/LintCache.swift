@@ -1,0 +1,95 @@
+import Foundation
+import FazhiKnowledge
+import FazhiText
+
+/// Per-lint memo of what several rules compute from the same report (《》 spans, confusable matches,
+/// title lookups). One instance per `LintContext`, so nothing outlives a lint run; every value is
+/// computed on first use under a lock (rules of one lint run use it one after another, so the lock is
+/// never contended).
+public final class LintCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let source: SourceText
+    private var titles: BookTitleIndex?
+    private var confusables: [ConfusableMatch]?
+    /// Whether a 《…》 title names a known document or a known wrong name (`lookupTitle` without suggestions).
+    private var knownTitle: [String: Bool] = [:]
+
+    init(source: SourceText) { self.source = source }
+
+    /// Every 《…》 span of the text (`WordSupport.bookTitles`), with a containment index.
+    var bookTitles: BookTitleIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = titles { return t }
+        let t = BookTitleIndex(WordSupport.bookTitles(in: source))
+        titles = t
+        return t
+    }
+
+    /// `Knowledge.shared.confusableMatches(in:)` over the whole text.
+    var confusableMatches: [ConfusableMatch] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let m = confusables { return m }
+        let m = Knowledge.shared.confusableMatches(in: source)
+        confusables = m
+        return m
+    }
+
+    /// Memoised `WordSupport.isKnownTitle` for the shared knowledge.
+    func isKnownTitle(_ name: String) -> Bool {
+        lock.lock()
+        if let v = knownTitle[name] { lock.unlock(); return v }
+        lock.unlock()
+        let v = WordSupport.isKnownTitle(name, knowledge: Knowledge.shared)
+        lock.lock()
+        knownTitle[name] = v
+        lock.unlock()
+        return v
+    }
+}
+
+/// 《…》 spans in the order `WordSupport.bookTitles` gives them, plus an index that finds the innermost
+/// span containing a range in O(log n + nesting depth).
+struct BookTitleIndex: Sendable {
+    let spans: [BookTitleSpan]
+    /// Indices into `spans`, sorted by start.
+    private let byStart: [Int]
+    /// For each position in `byStart`, the position of the span that encloses it (-1 for none).
+    private let parent: [Int]
+
+    init(_ spans: [BookTitleSpan]) {
+        self.spans = spans
+        let order = spans.indices.sorted { spans[$0].outer.start < spans[$1].outer.start }
+        var par = [Int](repeating: -1, count: order.count)
+        // Spans come from a stack matcher, so they nest and never cross: a stack gives each one's parent.
+        var stack: [Int] = []
+        for (k, i) in order.enumerated() {
+            let s = spans[i].outer
+            while let top = stack.last, spans[order[top]].outer.end <= s.start { stack.removeLast() }
+            par[k] = stack.last ?? -1
+            stack.append(k)
+        }
+        byStart = order
+        parent = par
+    }
+
+    var isEmpty: Bool { spans.isEmpty }
+
+    /// The innermost span whose inner range contains `range` (same answer as `WordSupport.span(containing:in:)`).
+    func span(containing range: TextRange) -> BookTitleSpan? {
+        // Last span starting at or before the range: any span containing the range is it or an ancestor.
+        var lo = 0, hi = byStart.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if spans[byStart[mid]].outer.start <= range.start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0 {
+            let s = spans[byStart[k]]
+            if s.inner.start <= range.start && range.end <= s.inner.end { return s }
+            k = parent[k]
+        }
+        return nil
+    }
+}
