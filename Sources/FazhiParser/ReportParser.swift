@@ -23,6 +23,7 @@ private let pChaoSong = u("抄送"), pYinFa = u("印发"), pFuJian = u("附件")
 struct Builder {
     let t: ScalarText
     let profile: Profile
+    let matcher: PartMatcher
     var report: Report
     var kinds: [LineKind]
     var lineHeading: [Int?]
@@ -30,6 +31,7 @@ struct Builder {
     init(text: SourceText, profile: Profile) {
         t = ScalarText(text)
         self.profile = profile
+        matcher = PartMatcher.matcher(for: profile)
         report = Report(source: text, profile: profile)
         kinds = Array(repeating: .paragraph, count: t.lineCount)
         lineHeading = Array(repeating: nil, count: t.lineCount)
@@ -381,11 +383,10 @@ struct Builder {
                 addHeading(line: l, s: s, e: e, marker: m, stack: &stack)
                 continue
             }
-            if let ps = pseudoHeading(s, e) {
+            if let (ps, labelParts) = pseudoHeading(s, e) {
                 let level = 0
                 while let top = stack.last, top.eff % 2 == 1 { _ = top; stack.removeLast() } // a pseudo ends at the next pseudo
                 // A label naming another part ("存在的问题：" under 一、主要举措和成效) starts that part: it is a root.
-                let labelParts = profile.parts(covering: t.string(s, ps))
                 if let rootIdx = stack.first?.idx, !report.headings[rootIdx].parts.isEmpty,
                    !labelParts.contains(where: { report.headings[rootIdx].parts.contains($0) }) {
                     stack.removeAll()
@@ -397,7 +398,7 @@ struct Builder {
                 report.headings.append(Heading(level: level, marker: "", markerRange: t.byteRange(s, s), number: nil, markerIssues: [],
                                                textRange: t.byteRange(s, ps), text: text, runOnRange: nil,
                                                lineRange: t.byteRange(t.lineStart[l], t.lineEnd[l]), line: l, isPseudo: true,
-                                               parts: profile.parts(covering: text), parent: parent, children: [],
+                                               parts: labelParts, parent: parent, children: [],
                                                depth: stack.count, sectionRange: TextRange(0, 0)))
                 if let p = parent { report.headings[p].children.append(idx) } else { report.roots.append(idx) }
                 stack.append((parentEff + 1, idx))
@@ -431,7 +432,7 @@ struct Builder {
         let text = t.string(ts, textEnd)
         let idx = report.headings.count
         // Canonical parts are read from top-level headings (and level-1 headings under a pseudo-heading).
-        let parts = (m.level == 1 || parent == nil) ? profile.parts(covering: text) : []
+        let parts = (m.level == 1 || parent == nil) ? matcher.parts(covering: t, ts, textEnd) : []
         report.headings.append(Heading(level: m.level, marker: t.string(m.start, m.end), markerRange: t.byteRange(m.start, m.end),
                                        number: m.number, markerIssues: issues, textRange: t.byteRange(ts, textEnd), text: text,
                                        runOnRange: runOn, lineRange: t.byteRange(t.lineStart[l], t.lineEnd[l]), line: l,
@@ -444,8 +445,8 @@ struct Builder {
     }
 
     /// A labelled line such as "存在的问题：" or "下一步工作打算" standing alone: a pseudo-heading.
-    /// Returns the end of the label (before the colon).
-    func pseudoHeading(_ s: Int, _ e: Int) -> Int? {
+    /// Returns the end of the label (before the colon) and the parts it covers (never empty).
+    func pseudoHeading(_ s: Int, _ e: Int) -> (Int, [String])? {
         let len = e - s
         guard len >= 3, len <= 24 else { return nil }
         var end = e
@@ -455,8 +456,8 @@ struct Builder {
             let c = t.sc[i]
             if c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A { return nil }
         }
-        let label = t.string(s, end)
-        return profile.parts(covering: label).isEmpty ? nil : end
+        let parts = matcher.parts(covering: t, s, end)
+        return parts.isEmpty ? nil : (end, parts)
     }
 
     mutating func finishTree() {
