@@ -279,7 +279,7 @@ struct Builder {
             report.closing = Closing()
             return nil
         }
-        report.closing.start = t.bo[t.lineStart[st]]
+        report.closing.start = t.off(t.lineStart[st])
         return st
     }
 
@@ -462,7 +462,7 @@ struct Builder {
 
     mutating func finishTree() {
         let hs = report.headings
-        let endOfBody = report.closing.start ?? t.bo[t.sc.count]
+        let endOfBody = report.closing.start ?? t.off(t.sc.count)
         for i in hs.indices {
             var end = endOfBody
             var j = i + 1
@@ -487,7 +487,7 @@ struct Builder {
             var last = l
             var k = l + 1
             while k < end, kinds[k] == .paragraph, continues(prev: last, next: k) {
-                breaks.append(t.bo[t.trimmed(last).1])
+                breaks.append(t.off(t.trimmed(last).1))
                 kinds[k] = .continuation
                 last = k
                 k += 1
@@ -549,7 +549,7 @@ struct Builder {
                 let itemEnd = k + 1 < items.count ? items[k + 1].ms : e
                 report.enumerations.append(EnumerationItem(ordinal: it.ord, marker: t.string(it.ms, it.me), markerRange: t.byteRange(it.ms, it.me),
                                                            range: t.byteRange(it.ms, itemEnd), group: group,
-                                                           line: report.source.line(of: t.bo[it.ms])))
+                                                           line: report.source.line(of: t.off(it.ms))))
             }
         }
     }
@@ -559,7 +559,7 @@ struct Builder {
         var lo = 0, hi = t.sc.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if t.bo[mid] < b { lo = mid + 1 } else { hi = mid }
+            if t.off(mid) < b { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }

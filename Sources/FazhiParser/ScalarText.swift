@@ -3,66 +3,104 @@ import FazhiText
 /// The document decoded once into Unicode scalars, with the byte offset of each scalar, and the lines
 /// in scalar indices. The parser works on scalar indices and converts to byte ranges at the end.
 struct ScalarText {
+    /// The UTF-8 bytes (shared with the `SourceText`).
+    let bytes: [UInt8]
     let sc: [UInt32]
     /// `bo[i]` is the byte offset of scalar `i`; `bo[sc.count]` is the byte count.
-    let bo: [Int]
+    let bo: [UInt32]
     /// Scalar index of each line's content start and content end (without terminator).
     let lineStart: [Int]
     let lineEnd: [Int]
 
     init(_ text: SourceText) {
-        var sc: [UInt32] = []
-        var bo: [Int] = []
-        sc.reserveCapacity(text.count / 2)
-        bo.reserveCapacity(text.count / 2 + 1)
+        bytes = text.bytes
+        let n = text.count
+        precondition(n < Int(UInt32.max), "text too large")
         var ls: [Int] = []
         var le: [Int] = []
-        text.bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            var lineBegin = 0
-            while i < n {
-                let (v, len) = Scalars.decode(p, i)
-                if v == 0x0A || v == 0x0D {
-                    ls.append(lineBegin)
-                    le.append(sc.count)
-                    sc.append(v)
-                    bo.append(i)
-                    if v == 0x0D && i + 1 < n && p[i + 1] == 0x0A {
-                        sc.append(0x0A)
-                        bo.append(i + 1)
+        ls.reserveCapacity(text.lineCount)
+        le.reserveCapacity(text.lineCount)
+        let cap = text.bytes.withUnsafeBufferPointer { ScalarText.scalarCount($0) }
+        var boOut: [UInt32] = []
+        sc = text.bytes.withUnsafeBufferPointer { p -> [UInt32] in
+            var count = 0
+            var offsets: [UInt32] = []
+            let scalars = [UInt32](unsafeUninitializedCapacity: cap) { scp, scCount in
+                offsets = [UInt32](unsafeUninitializedCapacity: cap + 1) { bop, boCount in
+                    var i = 0
+                    var k = 0
+                    var lineBegin = 0
+                    while i < n && k < cap {
+                        let c0 = p[i]
+                        if c0 >= 0x80 {
+                            let (v, len) = Scalars.decode(p, i)
+                            scp[k] = v
+                            bop[k] = UInt32(truncatingIfNeeded: i)
+                            k += 1
+                            i += len
+                            continue
+                        }
+                        scp[k] = UInt32(c0)
+                        bop[k] = UInt32(truncatingIfNeeded: i)
+                        k += 1
+                        if c0 == 0x0A || c0 == 0x0D {
+                            ls.append(lineBegin)
+                            le.append(k - 1)
+                            if c0 == 0x0D && i + 1 < n && p[i + 1] == 0x0A && k < cap {
+                                scp[k] = 0x0A
+                                bop[k] = UInt32(truncatingIfNeeded: i + 1)
+                                k += 1
+                                i += 1
+                            }
+                            lineBegin = k
+                        }
                         i += 1
                     }
-                    i += 1
-                    lineBegin = sc.count
-                    continue
+                    ls.append(lineBegin)
+                    le.append(k)
+                    bop[k] = UInt32(truncatingIfNeeded: n)
+                    boCount = k + 1
+                    count = k
                 }
-                sc.append(v)
-                bo.append(i)
-                i += len
+                scCount = count
             }
-            ls.append(lineBegin)
-            le.append(sc.count)
-            bo.append(n)
+            boOut = offsets
+            return scalars
         }
-        self.sc = sc
-        self.bo = bo
+        bo = boOut
         self.lineStart = ls
         self.lineEnd = le
     }
 
-    var lineCount: Int { lineStart.count }
-
-    @inline(__always) func byteRange(_ s: Int, _ e: Int) -> TextRange { TextRange(bo[s], bo[e]) }
-
-    func string(_ s: Int, _ e: Int) -> String {
-        var out = String.UnicodeScalarView()
-        var i = s
-        while i < e {
-            if let u = Unicode.Scalar(sc[i]) { out.append(u) }
+    /// Number of scalars in valid UTF-8: the bytes that are not continuation bytes.
+    static func scalarCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = p.baseAddress else { return 0 }
+        let n = p.count
+        var cont = 0
+        var i = 0
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            cont &+= (w & ~(w << 1) & highs).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if p[i] & 0xC0 == 0x80 { cont += 1 }
             i += 1
         }
-        return String(out)
+        return n - cont
+    }
+
+    var lineCount: Int { lineStart.count }
+
+    @inline(__always) func off(_ i: Int) -> Int { Int(bo[i]) }
+
+    @inline(__always) func byteRange(_ s: Int, _ e: Int) -> TextRange { TextRange(Int(bo[s]), Int(bo[e])) }
+
+    /// The text of scalars `s..<e` (decoded from the bytes; identical to appending the scalars).
+    func string(_ s: Int, _ e: Int) -> String {
+        guard s < e else { return "" }
+        return String(decoding: bytes[Int(bo[s])..<Int(bo[e])], as: UTF8.self)
     }
 
     /// Whether the scalars at `i` spell `pattern`.
