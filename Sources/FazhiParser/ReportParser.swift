@@ -521,36 +521,104 @@ struct Builder {
         var group = 0
         var lastOrdinal = 0
         var lastHeading: Int? = -1
-        // Scan each paragraph and each heading's run-on text.
-        var spans: [(TextRange, Int?, Int)] = report.paragraphs.map { ($0.range, $0.heading, $0.firstLine) }
-        for (i, h) in report.headings.enumerated() { if let r = h.runOnRange { spans.append((r, i, h.line)) } }
-        spans.sort { $0.0.start < $1.0.start }
-        for (r, heading, _) in spans {
-            let s = scalarIndex(ofByte: r.start), e = scalarIndex(ofByte: r.end)
-            if heading != lastHeading { lastHeading = heading; lastOrdinal = 0 }
-            var items: [(ord: Int, ms: Int, me: Int)] = []
-            var i = s
-            while i < e {
-                let c = t.sc[i]
-                if Chars.isChineseNumeral(c) {
-                    let prev: UInt32 = i > s ? t.sc[i - 1] : 0x3002
-                    let atBoundary = i == s || Chars.isTerminal(prev) || prev == 0xFF0C || prev == 0x0A || prev == 0x0D || Chars.isBlank(prev) || prev == 0x201C
-                    if atBoundary, let (ord, me) = MarkerScanner.enumeration(t, i, e) {
-                        items.append((ord, i, me))
-                        i = me
-                        continue
-                    }
+        // Scan each paragraph and each heading's run-on text, in document order (both lists are
+        // in order and a run-on range never starts where a paragraph does).
+        let paragraphs = report.paragraphs, headings = report.headings
+        let lineStarts = report.source.lineStarts
+        var lineCursor = 0
+        var items: [(ord: Int, ms: Int, me: Int, len: Int, first: UInt32)] = []
+        var out: [EnumerationItem] = []
+        var pi = 0, hi = 0
+        t.bytes.withUnsafeBufferPointer { p in
+            while true {
+                while hi < headings.count && headings[hi].runOnRange == nil { hi += 1 }
+                let r: TextRange, heading: Int?
+                if pi < paragraphs.count && (hi >= headings.count || paragraphs[pi].range.start < headings[hi].runOnRange!.start) {
+                    r = paragraphs[pi].range
+                    heading = paragraphs[pi].heading
+                    pi += 1
+                } else if hi < headings.count {
+                    r = headings[hi].runOnRange!
+                    heading = hi
+                    hi += 1
+                } else {
+                    break
                 }
-                i += 1
+                if heading != lastHeading { lastHeading = heading; lastOrdinal = 0 }
+                items.removeAll(keepingCapacity: true)
+                Builder.enumerationMarkers(p, r.start, r.end, &items)
+                for (k, it) in items.enumerated() {
+                    if it.ord == 1 || lastOrdinal == 0 { group += 1 }
+                    lastOrdinal = it.ord
+                    let itemEnd = k + 1 < items.count ? items[k + 1].ms : r.end
+                    while lineCursor + 1 < lineStarts.count && lineStarts[lineCursor + 1] <= it.ms { lineCursor += 1 }
+                    let marker = it.len == 1 ? Builder.singleMarker(it.first) : String(decoding: UnsafeBufferPointer(rebasing: p[it.ms..<it.me]), as: UTF8.self)
+                    out.append(EnumerationItem(ordinal: it.ord, marker: marker, markerRange: TextRange(it.ms, it.me),
+                                               range: TextRange(it.ms, itemEnd), group: group, line: lineCursor))
+                }
             }
-            for (k, it) in items.enumerated() {
-                if it.ord == 1 || lastOrdinal == 0 { group += 1 }
-                lastOrdinal = it.ord
-                let itemEnd = k + 1 < items.count ? items[k + 1].ms : e
-                report.enumerations.append(EnumerationItem(ordinal: it.ord, marker: t.string(it.ms, it.me), markerRange: t.byteRange(it.ms, it.me),
-                                                           range: t.byteRange(it.ms, itemEnd), group: group,
-                                                           line: report.source.line(of: t.off(it.ms))))
+        }
+        report.enumerations = out
+    }
+
+    /// Inline enumeration markers (一是, 二是, 十一是) in the bytes `s..<e`: 1–3 Chinese numerals right
+    /// after the start or a boundary (sentence punctuation, comma, line break, space, “) and followed by 是.
+    /// Found from each 是 backwards; same result as scanning forward scalar by scalar.
+    static func enumerationMarkers(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                                   _ items: inout [(ord: Int, ms: Int, me: Int, len: Int, first: UInt32)]) {
+        var x = s + 2
+        while true {
+            x = ByteSearch.first(0xAF, in: p, from: x, to: e)
+            if x >= e { return }
+            defer { x += 1 }
+            guard p[x - 1] == 0x98, p[x - 2] == 0xE6 else { continue }
+            let shi = x - 2
+            // The run of numerals before 是 (at most 4 are looked at: 4 means too long).
+            var run: (UInt32, UInt32, UInt32) = (0, 0, 0)
+            var count = 0
+            var rs = shi
+            while rs > s && count < 4 {
+                let (v, len) = Scalars.decodeBefore(p, rs)
+                guard Chars.isChineseNumeral(v) else { break }
+                count += 1
+                if count == 1 { run.2 = v } else if count == 2 { run.1 = v } else if count == 3 { run.0 = v }
+                rs -= len
             }
+            guard count >= 1 && count <= 3 else { continue }
+            if rs > s {
+                let (prev, _) = Scalars.decodeBefore(p, rs)
+                let atBoundary = Chars.isTerminal(prev) || prev == 0xFF0C || prev == 0x0A || prev == 0x0D || Chars.isBlank(prev) || prev == 0x201C
+                guard atBoundary else { continue }
+            }
+            let value: Int?
+            switch count {
+            case 1: value = Chars.chineseNumberValue(CollectionOfOne(run.2))
+            case 2: value = Chars.chineseNumberValue([run.1, run.2])
+            default: value = Chars.chineseNumberValue([run.0, run.1, run.2])
+            }
+            guard let ord = value else { continue }
+            items.append((ord, rs, shi + 3, count, count == 1 ? run.2 : run.0))
+        }
+    }
+
+    /// The marker string of a one-numeral enumeration marker (一是 …).
+    static func singleMarker(_ v: UInt32) -> String {
+        switch v {
+        case 0x3007: return "〇是"
+        case 0x96F6: return "零是"
+        case 0x4E00: return "一是"
+        case 0x4E8C: return "二是"
+        case 0x4E24: return "两是"
+        case 0x4E09: return "三是"
+        case 0x56DB: return "四是"
+        case 0x4E94: return "五是"
+        case 0x516D: return "六是"
+        case 0x4E03: return "七是"
+        case 0x516B: return "八是"
+        case 0x4E5D: return "九是"
+        case 0x5341: return "十是"
+        case 0x767E: return "百是"
+        default: return String(String.UnicodeScalarView([Unicode.Scalar(v)!, "是"]))
         }
     }
 

@@ -167,7 +167,7 @@ enum Chars {
     }
 
     /// Parses a Chinese numeral like 三, 十, 十一, 二十, 二十三, 一百零五 (≤ 999). Nil if malformed.
-    static func chineseNumberValue(_ s: ArraySlice<UInt32>) -> Int? {
+    static func chineseNumberValue<C: Collection>(_ s: C) -> Int? where C.Element == UInt32 {
         if s.isEmpty || s.count > 6 { return nil }
         var total = 0, current = -1
         var sawUnit = false
