@@ -50,12 +50,23 @@ public struct Report: Sendable {
     }
 
     /// The heading whose section contains `offset`, deepest first.
+    ///
+    /// Sections nest like the tree (a heading's section holds exactly its descendants' sections), so
+    /// the deepest section containing `offset` belongs to the last heading starting at or before
+    /// `offset` or to one of its ancestors: a binary search and a walk up the parents.
     public func innermostHeading(at offset: Int) -> Int? {
-        var best: Int?
-        for (i, h) in headings.enumerated() where h.sectionRange.contains(offset) || h.lineRange.contains(offset) {
-            if best == nil || headings[best!].depth <= h.depth { best = i }
+        var lo = 0, hi = headings.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if headings[mid].lineRange.start <= offset { lo = mid + 1 } else { hi = mid }
         }
-        return best
+        var i = lo - 1
+        while i >= 0 {
+            if headings[i].sectionRange.contains(offset) || headings[i].lineRange.contains(offset) { return i }
+            guard let p = headings[i].parent else { return nil }
+            i = p
+        }
+        return nil
     }
 
     /// The canonical parts that apply at `offset` (of the top-level heading above it).

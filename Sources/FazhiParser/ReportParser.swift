@@ -58,12 +58,16 @@ struct Builder {
         findParagraphs(from: bodyStart, to: bodyEnd)
         findEnumerations()
         findYearAndUnit()
-        report.lines = (0..<n).map { l in
-            LineInfo(kind: kinds[l], range: t.byteRange(t.lineStart[l], t.lineEnd[l]), heading: lineHeading[l], paragraph: nil)
+        var lines: [LineInfo] = []
+        lines.reserveCapacity(n)
+        let paragraphs = report.paragraphs
+        var pi = 0
+        for l in 0..<n {
+            while pi < paragraphs.count && paragraphs[pi].lastLine < l { pi += 1 }
+            let para = pi < paragraphs.count && paragraphs[pi].firstLine <= l ? pi : nil
+            lines.append(LineInfo(kind: kinds[l], range: t.byteRange(t.lineStart[l], t.lineEnd[l]), heading: lineHeading[l], paragraph: para))
         }
-        for (pi, p) in report.paragraphs.enumerated() {
-            for l in p.firstLine...p.lastLine { report.lines[l].paragraph = pi }
-        }
+        report.lines = lines
     }
 
     // MARK: header
@@ -460,17 +464,23 @@ struct Builder {
         return parts.isEmpty ? nil : (end, parts)
     }
 
+    /// Section ends: the start of the next heading at the same or a smaller depth (a stack of open
+    /// headings with increasing depth), else the end of the body.
     mutating func finishTree() {
-        let hs = report.headings
         let endOfBody = report.closing.start ?? t.off(t.sc.count)
-        for i in hs.indices {
-            var end = endOfBody
-            var j = i + 1
-            while j < hs.count {
-                if hs[j].depth <= hs[i].depth { end = hs[j].lineRange.start; break }
-                j += 1
+        var open: [Int] = []
+        report.headings.withUnsafeMutableBufferPointer { hs in
+            for j in hs.indices {
+                let d = hs[j].depth
+                while let i = open.last, hs[i].depth >= d {
+                    hs[i].sectionRange = TextRange(hs[i].lineRange.start, max(hs[j].lineRange.start, hs[i].lineRange.end))
+                    open.removeLast()
+                }
+                open.append(j)
             }
-            report.headings[i].sectionRange = TextRange(hs[i].lineRange.start, max(end, hs[i].lineRange.end))
+            for i in open {
+                hs[i].sectionRange = TextRange(hs[i].lineRange.start, max(endOfBody, hs[i].lineRange.end))
+            }
         }
     }
 

@@ -21,55 +21,67 @@ struct ScalarText {
         ls.reserveCapacity(text.lineCount)
         le.reserveCapacity(text.lineCount)
         let cap = text.bytes.withUnsafeBufferPointer { ScalarText.scalarCount($0) }
-        var boOut: [UInt32] = []
+        var offsets: [UInt32] = []
         sc = text.bytes.withUnsafeBufferPointer { p -> [UInt32] in
-            var count = 0
-            var offsets: [UInt32] = []
-            let scalars = [UInt32](unsafeUninitializedCapacity: cap) { scp, scCount in
+            [UInt32](unsafeUninitializedCapacity: cap) { scp, scCount in
                 offsets = [UInt32](unsafeUninitializedCapacity: cap + 1) { bop, boCount in
-                    var i = 0
-                    var k = 0
-                    var lineBegin = 0
-                    while i < n && k < cap {
-                        let c0 = p[i]
-                        if c0 >= 0x80 {
-                            let (v, len) = Scalars.decode(p, i)
-                            scp[k] = v
-                            bop[k] = UInt32(truncatingIfNeeded: i)
-                            k += 1
-                            i += len
-                            continue
-                        }
-                        scp[k] = UInt32(c0)
-                        bop[k] = UInt32(truncatingIfNeeded: i)
-                        k += 1
-                        if c0 == 0x0A || c0 == 0x0D {
-                            ls.append(lineBegin)
-                            le.append(k - 1)
-                            if c0 == 0x0D && i + 1 < n && p[i + 1] == 0x0A && k < cap {
-                                scp[k] = 0x0A
-                                bop[k] = UInt32(truncatingIfNeeded: i + 1)
-                                k += 1
-                                i += 1
-                            }
-                            lineBegin = k
-                        }
-                        i += 1
-                    }
-                    ls.append(lineBegin)
-                    le.append(k)
-                    bop[k] = UInt32(truncatingIfNeeded: n)
+                    let k = ScalarText.decode(p, scp.baseAddress!, bop.baseAddress!, cap, &ls, &le)
                     boCount = k + 1
-                    count = k
+                    scCount = k
                 }
-                scCount = count
             }
-            boOut = offsets
-            return scalars
         }
-        bo = boOut
+        bo = offsets
         self.lineStart = ls
         self.lineEnd = le
+    }
+
+    /// Decodes `p` into at most `cap` scalars and their byte offsets (plus the end offset after them),
+    /// appending each line's content bounds; returns the scalar count.
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, _ scp: UnsafeMutablePointer<UInt32>, _ bop: UnsafeMutablePointer<UInt32>,
+                       _ cap: Int, _ ls: inout [Int], _ le: inout [Int]) -> Int {
+        let n = p.count
+        var i = 0
+        var k = 0
+        var lineBegin = 0
+        while i < n && k < cap {
+            let c0 = p[i]
+            if c0 >= 0xE0 && c0 < 0xF0 && i + 2 < n {
+                // Three-byte sequences (all CJK) inline.
+                scp[k] = (UInt32(c0 & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+                bop[k] = UInt32(truncatingIfNeeded: i)
+                k += 1
+                i += 3
+                continue
+            }
+            if c0 >= 0x80 {
+                let (v, len) = Scalars.decode(p, i)
+                scp[k] = v
+                bop[k] = UInt32(truncatingIfNeeded: i)
+                k += 1
+                i += len
+                continue
+            }
+            scp[k] = UInt32(c0)
+            bop[k] = UInt32(truncatingIfNeeded: i)
+            k += 1
+            if c0 == 0x0A || c0 == 0x0D {
+                ls.append(lineBegin)
+                le.append(k - 1)
+                if c0 == 0x0D && i + 1 < n && p[i + 1] == 0x0A && k < cap {
+                    scp[k] = 0x0A
+                    bop[k] = UInt32(truncatingIfNeeded: i + 1)
+                    k += 1
+                    i += 1
+                }
+                lineBegin = k
+            }
+            i += 1
+        }
+        ls.append(lineBegin)
+        le.append(k)
+        bop[k] = UInt32(truncatingIfNeeded: n)
+        return k
     }
 
     /// Number of scalars in valid UTF-8: the bytes that are not continuation bytes.
@@ -81,7 +93,9 @@ struct ScalarText {
         let highs: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= n {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            cont &+= (w & ~(w << 1) & highs).nonzeroBitCount
+            // One bit per continuation byte, moved to the low bit of its byte, summed by a multiply.
+            let c = (w & ~(w << 1) & highs) >> 7
+            cont &+= Int(truncatingIfNeeded: (c &* 0x0101_0101_0101_0101) >> 56)
             i += 8
         }
         while i < n {
