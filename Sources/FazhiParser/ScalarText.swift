@@ -46,12 +46,12 @@ struct ScalarText {
         var lineBegin = 0
         while i < n && k < cap {
             let c0 = p[i]
-            if c0 >= 0xE0 && c0 < 0xF0 && i + 2 < n {
+            if c0 & 0xF0 == 0xE0 && i &+ 2 < n {
                 // Three-byte sequences (all CJK) inline.
-                scp[k] = (UInt32(c0 & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+                scp[k] = (UInt32(c0 & 0x0F) << 12) | (UInt32(p[i &+ 1] & 0x3F) << 6) | UInt32(p[i &+ 2] & 0x3F)
                 bop[k] = UInt32(truncatingIfNeeded: i)
-                k += 1
-                i += 3
+                k &+= 1
+                i &+= 3
                 continue
             }
             if c0 >= 0x80 {
