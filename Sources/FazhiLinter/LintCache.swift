@@ -26,7 +26,7 @@ public final class LintCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let t = titles { return t }
-        let t = BookTitleIndex(WordSupport.bookTitles(in: source))
+        let t = BookTitleIndex(WordSupport.bookTitles(marks: marksLocked()))
         titles = t
         return t
     }
@@ -35,6 +35,11 @@ public final class LintCache: @unchecked Sendable {
     var marks: MarkIndex {
         lock.lock()
         defer { lock.unlock() }
+        return marksLocked()
+    }
+
+    /// `marks`, with the lock held.
+    private func marksLocked() -> MarkIndex {
         if let m = markIndex { return m }
         let m = MarkIndex(source)
         markIndex = m
