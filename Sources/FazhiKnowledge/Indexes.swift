@@ -21,6 +21,10 @@ public struct TermMatch: Sendable, Hashable {
     public var range: TextRange
     /// The form found: the term itself, an alias, or (for wrong-form matches) the wrong form.
     public var form: String
+
+    public init(term: Term, range: TextRange, form: String) {
+        self.term = term; self.range = range; self.form = form
+    }
 }
 
 /// Terms of art: lookup by name, alias or wrong form; hover matching in text.
@@ -114,6 +118,10 @@ public struct ConfusableMatch: Sendable, Hashable {
     /// Index of the pair in the file.
     public var pairIndex: Int
     public var range: TextRange
+
+    public init(pair: ConfusablePair, pairIndex: Int, range: TextRange) {
+        self.pair = pair; self.pairIndex = pairIndex; self.range = range
+    }
 }
 
 /// Wrong → right words, matched with one automaton over all wrong strings and exceptions.
@@ -184,6 +192,10 @@ public struct AnchorMatch: Sendable, Hashable {
     public var range: TextRange
     /// The phrase found.
     public var phrase: String
+
+    public init(anchor: Anchor, range: TextRange, phrase: String) {
+        self.anchor = anchor; self.range = range; self.phrase = phrase
+    }
 }
 
 /// Time anchors for the anachronism rule.

@@ -245,6 +245,39 @@ public struct MultiPatternMatcher: Sendable {
         }
     }
 
+    /// Scans one chunk of a longer stream, continuing from `state` (0 at the start of the stream) and
+    /// leaving the state after the chunk's last byte in it. Chunks must end on scalar boundaries; a match
+    /// that began in an earlier chunk is reported too (its start may then be negative: offsets are
+    /// relative to the chunk). `body` returns false to stop; the result is false when it did.
+    public func scanChunk(_ bytes: UnsafeBufferPointer<UInt8>, state: inout Int, _ body: (Match) -> Bool) -> Bool {
+        guard stateCount > 1, let bb = bytes.baseAddress else { return true }
+        let width = classCount
+        let threshold = matchThreshold
+        let count = bytes.count
+        var s = state
+        defer { state = s }
+        return table.withUnsafeBufferPointer { tp in
+            classes.withUnsafeBufferPointer { cp in
+                guard let tb = tp.baseAddress, let cb = cp.baseAddress else { return true }
+                var i = 0
+                while i < count {
+                    s = Int(tb[s &+ Int(cb[Int(bb[i])])])
+                    i &+= 1
+                    guard s >= threshold else { continue }
+                    if i < count && (bb[i] & 0xC0) == 0x80 { continue }
+                    let k = (s - threshold) / width
+                    for j in Int(outputStart[k])..<Int(outputStart[k + 1]) {
+                        let p = Int(outputs[j])
+                        let start = i - Int(patternLengths[p])
+                        if start >= 0 && (bb[start] & 0xC0) == 0x80 { continue }
+                        if !body(Match(start: start, end: i, pattern: p, payload: payloads[p])) { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
     /// All matches inside `range` (overlapping ones included), sorted by start, then longest first.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Match] {
         var result: [Match] = []

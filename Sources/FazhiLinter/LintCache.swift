@@ -11,6 +11,11 @@ public final class LintCache: @unchecked Sendable {
     private let source: SourceText
     private var titles: BookTitleIndex?
     private var confusables: [ConfusableMatch]?
+    private var knowledge: [[MultiPatternMatcher.Match]]?
+    private var termWrongForms: [TermMatch]?
+    private var anchors: [AnchorMatch]?
+    private var unitWords: [MultiPatternMatcher.Match]?
+    private var markIndex: MarkIndex?
     /// Whether a 《…》 title names a known document or a known wrong name (`lookupTitle` without suggestions).
     private var knownTitle: [String: Bool] = [:]
 
@@ -21,18 +26,92 @@ public final class LintCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let t = titles { return t }
-        let t = BookTitleIndex(WordSupport.bookTitles(in: source))
+        let t = BookTitleIndex(WordSupport.bookTitles(marks: marksLocked()))
         titles = t
         return t
     }
 
-    /// `Knowledge.shared.confusableMatches(in:)` over the whole text.
+    /// Offsets and values of the text's non-Han, non-alphanumeric scalars (built on first use).
+    var marks: MarkIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        return marksLocked()
+    }
+
+    /// `marks`, with the lock held.
+    private func marksLocked() -> MarkIndex {
+        if let m = markIndex { return m }
+        let m = MarkIndex(source)
+        markIndex = m
+        return m
+    }
+
+    /// The matches of one kind of the combined knowledge scan (the scan runs once, on first use).
+    /// Call with the lock held.
+    private func matches(_ kind: KnowledgeScan.Kind) -> [MultiPatternMatcher.Match] {
+        if let k = knowledge { return k[kind.rawValue] }
+        let k = KnowledgeScan.shared.scan(source)
+        knowledge = k
+        return k[kind.rawValue]
+    }
+
+    /// `Knowledge.shared.confusableMatches(in:)` over the whole text: wrong strings not inside an
+    /// occurrence of one of their pair's exceptions, leftmost-longest.
     var confusableMatches: [ConfusableMatch] {
         lock.lock()
         defer { lock.unlock() }
         if let m = confusables { return m }
-        let m = Knowledge.shared.confusableMatches(in: source)
+        var wrongs: [MultiPatternMatcher.Match] = []
+        var exceptions: [Int: [Range<Int>]] = [:]
+        for m in matches(.confusable) {
+            if m.payload & 1 == 1 { exceptions[m.payload >> 1, default: []].append(m.range) } else { wrongs.append(m) }
+        }
+        if !exceptions.isEmpty {
+            wrongs.removeAll { m in
+                exceptions[m.payload >> 1]?.contains { $0.lowerBound <= m.start && m.end <= $0.upperBound } ?? false
+            }
+        }
+        let pairs = Knowledge.shared.confusables.pairs
+        let m = MultiPatternMatcher.leftmostLongest(wrongs).map {
+            ConfusableMatch(pair: pairs[$0.payload >> 1], pairIndex: $0.payload >> 1, range: $0.textRange)
+        }
         confusables = m
+        return m
+    }
+
+    /// `Knowledge.shared.termWrongFormMatches(in:)` over the whole text.
+    var termWrongFormMatches: [TermMatch] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let m = termWrongForms { return m }
+        let index = Knowledge.shared.terms
+        let m = MultiPatternMatcher.leftmostLongest(matches(.termWrongForm)).map {
+            TermMatch(term: index.terms[$0.payload], range: $0.textRange, form: index.wrongFormMatcher.patterns[$0.pattern])
+        }
+        termWrongForms = m
+        return m
+    }
+
+    /// `Knowledge.shared.anchorMatches(in:)` over the whole text.
+    var anchorMatches: [AnchorMatch] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let m = anchors { return m }
+        let index = Knowledge.shared.anchors
+        let m = MultiPatternMatcher.leftmostLongest(matches(.anchor)).map {
+            AnchorMatch(anchor: index.anchors[$0.payload], range: $0.textRange, phrase: index.matcher.patterns[$0.pattern])
+        }
+        anchors = m
+        return m
+    }
+
+    /// `UnitMismatchRule.matcher`'s leftmost-longest matches over the whole text.
+    var unitWordMatches: [MultiPatternMatcher.Match] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let m = unitWords { return m }
+        let m = MultiPatternMatcher.leftmostLongest(matches(.unitWord))
+        unitWords = m
         return m
     }
 

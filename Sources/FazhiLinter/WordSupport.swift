@@ -41,6 +41,26 @@ enum WordSupport {
         return out
     }
 
+    /// The same spans as `bookTitles(in:)`, read from the index of marks (《, 》 and line feeds are all in it).
+    static func bookTitles(marks: MarkIndex) -> [BookTitleSpan] {
+        var out: [BookTitleSpan] = []
+        var stack: [Int] = []
+        let offs = marks.offsets, vals = marks.values
+        for k in 0..<offs.count {
+            switch vals[k] {
+            case 0x0A: stack.removeAll(keepingCapacity: true)
+            case 0x300A: stack.append(offs[k])
+            case 0x300B:
+                if let open = stack.popLast() {
+                    let i = offs[k]
+                    out.append(BookTitleSpan(outer: TextRange(open, i + 3), inner: TextRange(open + 3, i)))
+                }
+            default: break
+            }
+        }
+        return out
+    }
+
     /// The span among `spans` that contains `range` (innermost first), if any.
     static func span(containing range: TextRange, in spans: [BookTitleSpan]) -> BookTitleSpan? {
         var best: BookTitleSpan?

@@ -41,7 +41,7 @@ public struct AnachronismRule: Rule {
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         guard let year = ctx.report.year else { return }
         let knowledge = Knowledge.shared
-        let matches = knowledge.anchorMatches(in: ctx.source)
+        let matches = ctx.cache.anchorMatches
         guard !matches.isEmpty else { return }
         let windowEnd = KnowledgeDate(year: year + 1, month: 3, day: 31)
         let yearStart = KnowledgeDate(year: year, month: 1, day: 1)

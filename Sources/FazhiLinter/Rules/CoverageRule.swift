@@ -50,6 +50,8 @@ public struct CoverageRule: Rule {
         }
     }
     static let cache = Cache()
+    /// Bytes of the text copied and scanned at a time.
+    static let window = 32 * 1024
 
     /// Quotation marks and title marks that matching ignores.
     static let ignored: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300A, 0x300B, 0x3008, 0x3009, 0x300C, 0x300D]
@@ -82,33 +84,45 @@ public struct CoverageRule: Rule {
             ranges.removeAll { s.start <= $0.start && $0.end <= s.end }
             ranges.append(s)
         }
-        var buffer: [UInt8] = []
-        let src = ctx.source.bytes
-        for s in ranges {
-            var i = max(0, s.start)
-            let e = min(s.end, src.count)
-            src.withUnsafeBufferPointer { p in
-                var run = i  // start of the bytes not yet copied
-                while i < e {
-                    let c = p[i]
-                    if c == 0x22 || c == 0x27 {
-                        buffer.append(contentsOf: p[run..<i]); i += 1; run = i
-                    } else if (c == 0xE2 || c == 0xE3) && i + 2 < e && p[i + 1] == 0x80 && Self.isIgnoredThird(c, p[i + 2]) {
-                        buffer.append(contentsOf: p[run..<i]); i += 3; run = i
-                    } else {
-                        i += 1
-                    }
-                }
-                buffer.append(contentsOf: p[run..<e])
-            }
-            buffer.append(0x0A)
-        }
+        // The sections are streamed through the matcher in windows (quotes and title marks dropped, a line
+        // break after each section), and the scan stops as soon as every area has been seen.
         let matcher = Self.cache.matcher(for: checked)
         var hit = [Bool](repeating: false, count: checked.count)
         var remaining = checked.count
-        buffer.withUnsafeBufferPointer { p in
-            matcher.forEachMatch(in: p, range: 0..<p.count) { m in
-                if !hit[m.payload] { hit[m.payload] = true; remaining -= 1 }
+        var state = 0
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(Self.window + 1)
+        ctx.source.bytes.withUnsafeBufferPointer { p in
+            ranges: for s in ranges {
+                var w = max(0, s.start)
+                let e = min(s.end, p.count)
+                repeat {
+                    var we = min(e, w + Self.window)
+                    while we < e && we > w && (p[we] & 0xC0) == 0x80 { we -= 1 }
+                    buffer.removeAll(keepingCapacity: true)
+                    var i = w
+                    var run = i  // start of the bytes not yet copied
+                    while i < we {
+                        let c = p[i]
+                        if c == 0x22 || c == 0x27 {
+                            buffer.append(contentsOf: p[run..<i]); i += 1; run = i
+                        } else if (c == 0xE2 || c == 0xE3) && i + 2 < we && p[i + 1] == 0x80 && Self.isIgnoredThird(c, p[i + 2]) {
+                            buffer.append(contentsOf: p[run..<i]); i += 3; run = i
+                        } else {
+                            i += 1
+                        }
+                    }
+                    buffer.append(contentsOf: p[run..<we])
+                    if we == e { buffer.append(0x0A) }
+                    let more = buffer.withUnsafeBufferPointer { bp in
+                        matcher.scanChunk(bp, state: &state) { m in
+                            if !hit[m.payload] { hit[m.payload] = true; remaining -= 1 }
+                            return remaining > 0
+                        }
+                    }
+                    if !more { break ranges }
+                    w = we
+                } while w < e
             }
         }
         guard remaining > 0 else { return }

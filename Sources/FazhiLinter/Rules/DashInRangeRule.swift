@@ -26,16 +26,18 @@ public struct DashInRangeRule: Rule {
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
+        // Separators come from the per-lint index of non-Han, non-alphanumeric scalars.
+        let marks = ctx.cache.marks
+        let offs = marks.offsets, vals = marks.values
+        var k = 0
+        while k < offs.count {
+            let v = vals[k], i = offs[k]
             var sepLen = 0
-            if b == 0x2D || b == 0x7E { sepLen = 1 }
-            else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x93 { sepLen = 3 } // –
-            else if b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x8D { sepLen = 3 } // －
-            else if b == 0xE2 && i + 5 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x94 && bytes[i + 3] == 0xE2 && bytes[i + 4] == 0x80 && bytes[i + 5] == 0x94 { sepLen = 6 } // ——
-            guard sepLen > 0 else { i += 1; continue }
-            defer { i += sepLen }
+            if v == 0x2D || v == 0x7E { sepLen = 1 }
+            else if v == 0x2013 || v == 0xFF0D { sepLen = 3 } // – －
+            else if v == 0x2014 && k + 1 < offs.count && offs[k + 1] == i + 3 && vals[k + 1] == 0x2014 { sepLen = 6 } // ——
+            guard sepLen > 0 else { k += 1; continue }
+            k += sepLen == 6 ? 2 : 1
             // Digits on both sides.
             var s = i
             while s > 0 && bytes[s - 1] >= 0x30 && bytes[s - 1] <= 0x39 { s -= 1 }

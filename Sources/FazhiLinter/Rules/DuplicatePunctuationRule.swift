@@ -35,21 +35,19 @@ public struct DuplicatePunctuationRule: Rule {
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
-        let n = bytes.count
-        // Point marks are all three-byte scalars (E3 80 xx / EF BC xx): find two in a row by bytes.
+        // Point marks are all three-byte scalars: find two in a row through the per-lint index of marks.
         var hits: [Int] = []
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            while i + 5 < n {
-                let b = p[i]
-                if (b == 0xE3 || b == 0xEF), Self.pointMark(p, i) != nil, (p[i + 3] == 0xE3 || p[i + 3] == 0xEF), Self.pointMark(p, i + 3) != nil {
-                    hits.append(i)
-                    i += 6
-                    while i + 2 < n && Self.pointMark(p, i) != nil { i += 3 }
-                    continue
-                }
-                i += 1
+        let marks = ctx.cache.marks
+        let offs = marks.offsets, vals = marks.values
+        var k = 0
+        while k + 1 < offs.count {
+            if Self.isPointMark(vals[k]) && offs[k + 1] == offs[k] + 3 && Self.isPointMark(vals[k + 1]) {
+                hits.append(offs[k])
+                k += 2
+                while k < offs.count && offs[k] == offs[k - 1] + 3 && Self.isPointMark(vals[k]) { k += 1 }
+                continue
             }
+            k += 1
         }
         for start in hits {
             guard let li = FormatScan.inProse(ctx, start) else { continue }
@@ -60,6 +58,11 @@ public struct DuplicatePunctuationRule: Rule {
             }
             report(ctx, run, li, &sink)
         }
+    }
+
+    /// 、。，；：？！
+    @inline(__always) static func isPointMark(_ v: UInt32) -> Bool {
+        v == 0x3001 || v == 0x3002 || v == 0xFF0C || v == 0xFF1B || v == 0xFF1A || v == 0xFF1F || v == 0xFF01
     }
 
     @inline(__always) static func pointMark(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32? {

@@ -21,55 +21,39 @@ public struct EllipsisRule: Rule {
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        // Only lines holding . 。 … ⋯ at all are decoded.
-        let bytes = ctx.source.bytes
+        // Runs of . 。 … ⋯ are found through the per-lint index of marks; only their neighbours are decoded.
+        let marks = ctx.cache.marks
+        let offs = marks.offsets, vals = marks.values
+        var k = 0
         for li in ctx.report.lines where FormatScan.proseKinds.contains(li.kind) {
-            let has = bytes.withUnsafeBufferPointer { p -> Bool in
-                var k = li.range.start
-                while k < li.range.end {
-                    let b = p[k]
-                    if b == 0x2E { return true }
-                    if b == 0xE3 && k + 2 < p.count && p[k + 1] == 0x80 && p[k + 2] == 0x82 { return true }
-                    if b == 0xE2 && k + 2 < p.count && ((p[k + 1] == 0x80 && p[k + 2] == 0xA6) || (p[k + 1] == 0x8B && p[k + 2] == 0xAF)) { return true }
-                    k += 1
+            if k < offs.count && offs[k] < li.range.start { k = marks.first(atOrAfter: li.range.start) }
+            while k < offs.count && offs[k] < li.range.end {
+                let v = vals[k]
+                guard v == 0x2E || v == 0x3002 || v == 0x2026 || v == 0x22EF else { k += 1; continue }
+                let runStart = offs[k]
+                let len = MarkIndex.length(v)
+                var runEnd = runStart + len, runCount = 1
+                k += 1
+                while k < offs.count && offs[k] == runEnd && vals[k] == v && runEnd < li.range.end {
+                    runEnd += len; runCount += 1; k += 1
                 }
-                return false
-            }
-            guard has else { continue }
-            var runV: UInt32 = 0, runStart = -1, runEnd = -1, runCount = 0
-            var before: UInt32 = 0
-            func flush(_ next: UInt32, _ sink: inout DiagnosticSink) {
-                defer { runCount = 0; runStart = -1 }
-                guard runStart >= 0 else { return }
+                let before: UInt32 = runStart > li.range.start ? ctx.scalar(before: runStart).0 : 0
+                let next: UInt32 = runEnd < li.range.end ? ctx.scalar(at: runEnd) : 0
                 let r = TextRange(runStart, runEnd)
-                switch runV {
+                switch v {
                 case 0x2E: // ...
-                    guard runCount >= 3, FormatScan.isChinese(before) || FormatScan.isChinese(next) else { return }
+                    guard runCount >= 3, FormatScan.isChinese(before) || FormatScan.isChinese(next) else { continue }
                 case 0x3002: // 。。。
-                    guard runCount >= 3 else { return }
+                    guard runCount >= 3 else { continue }
                 case 0x2026: // … (an odd number of them)
-                    guard runCount % 2 == 1 else { return }
-                case 0x22EF: // ⋯ midline ellipsis
+                    guard runCount % 2 == 1 else { continue }
+                default: // ⋯ midline ellipsis
                     break
-                default:
-                    return
                 }
-                if li.kind == .heading, let h = li.heading, ctx.report.headings[h].markerRange.overlaps(r) { return }
+                if li.kind == .heading, let h = li.heading, ctx.report.headings[h].markerRange.overlaps(r) { continue }
                 sink.report(r, "省略号应写作“……”，不用“\(ctx.text(r))”",
                             fixes: [Fix(title: "改为“……”", edits: [TextEdit(range: r, newText: "……")])])
             }
-            var last: UInt32 = 0
-            ctx.forEachScalar(in: li.range) { v, off, len in
-                if v == 0x2E || v == 0x3002 || v == 0x2026 || v == 0x22EF {
-                    if runStart >= 0 && v == runV { runCount += 1; runEnd = off + len; last = v; return }
-                    flush(v, &sink)
-                    runV = v; runStart = off; runEnd = off + len; runCount = 1; before = last
-                } else if runStart >= 0 {
-                    flush(v, &sink)
-                }
-                last = v
-            }
-            flush(0, &sink)
         }
     }
 }

@@ -36,13 +36,14 @@ public struct HalfwidthPunctuationRule: Rule {
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
-        let n = bytes.count
         var pairedClose = Set<Int>()
         var doneQuoteLines = Set<Int>()
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            defer { i += 1 }
+        // The ASCII marks come from the per-lint index of non-Han, non-alphanumeric scalars.
+        let marks = ctx.cache.marks
+        for k in 0..<marks.count {
+            let v = marks.values[k]
+            guard v < 0x80 else { continue }
+            let b = UInt8(v), i = marks.offsets[k]
             guard b == 0x2C || b == 0x3B || b == 0x3A || b == 0x3F || b == 0x21 || b == 0x28 || b == 0x29 || b == 0x2E || b == 0x22 else { continue }
             guard let li = FormatScan.inProse(ctx, i) else { continue }
             if b == 0x22 {

@@ -24,13 +24,12 @@ public struct PercentRangeRule: Rule {
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            var plen = 0
-            if b == 0x25 { plen = 1 } else if b == 0xEF && i + 2 < bytes.count && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x85 { plen = 3 }
-            guard plen > 0 else { i += 1; continue }
-            defer { i += plen }
+        // % and ％ come from the per-lint index of non-Han, non-alphanumeric scalars.
+        let marks = ctx.cache.marks
+        for k in 0..<marks.count {
+            let pv = marks.values[k]
+            guard pv == 0x25 || pv == 0xFF05 else { continue }
+            let i = marks.offsets[k], plen = pv == 0x25 ? 1 : 3
             // The number before %.
             var s = i
             while s > 0 && ((bytes[s - 1] >= 0x30 && bytes[s - 1] <= 0x39) || bytes[s - 1] == 0x2E) { s -= 1 }

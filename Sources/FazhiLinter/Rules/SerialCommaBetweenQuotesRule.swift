@@ -22,8 +22,9 @@ public struct SerialCommaBetweenQuotesRule: Rule {
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let pattern = ctx.occurrences(of: "、")
-        for r in pattern {
+        let marks = ctx.cache.marks
+        for k in 0..<marks.count where marks.values[k] == 0x3001 {
+            let r = TextRange(marks.offsets[k], marks.offsets[k] + 3)
             let (p, _) = ctx.scalar(before: r.start)
             let q = ctx.scalar(at: r.end)
             let titles = p == 0x300B && q == 0x300A

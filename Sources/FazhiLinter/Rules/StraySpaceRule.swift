@@ -21,25 +21,23 @@ public struct StraySpaceRule: Rule {
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let bytes = ctx.source.bytes
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            // Cheap byte test for the lead of a space character.
-            guard b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xE2 || b == 0xE3 else { i += 1; continue }
-            let v = ctx.scalar(at: i)
-            guard FormatScan.isVisibleSpace(v) else { i += 1; continue }
+        // Runs of spaces come from the per-lint index of marks (every space character is one).
+        let marks = ctx.cache.marks
+        let offs = marks.offsets, vals = marks.values
+        var k = 0
+        while k < offs.count {
+            let v = vals[k]
+            guard FormatScan.isVisibleSpace(v) else { k += 1; continue }
             // The whole run of spaces.
+            let i = offs[k]
             var e = i
             var kinds: [UInt32] = []
-            while e < n {
-                let w = ctx.scalar(at: e)
-                guard FormatScan.isVisibleSpace(w) else { break }
+            while k < offs.count && offs[k] == e && FormatScan.isVisibleSpace(vals[k]) {
+                let w = vals[k]
                 if !kinds.contains(w) { kinds.append(w) }
-                e += w < 0x80 ? 1 : (w < 0x800 ? 2 : 3)
+                e += MarkIndex.length(w)
+                k += 1
             }
-            defer { i = e }
             guard let li = FormatScan.line(ctx, at: i), FormatScan.proseKinds.contains(li.kind), li.range.contains(i) else { continue }
             // Leading indentation and trailing blanks are not inside the line.
             guard i > li.range.start, e < li.range.end else { continue }

@@ -38,37 +38,53 @@ extension LintContext {
         return TextRange(min(start, h.sectionRange.end), h.sectionRange.end)
     }
 
-    /// Whether a range holds only space characters and line breaks.
+    /// Whether a range holds only space characters and line breaks (stops at the first other scalar).
     func isBlank(_ r: TextRange) -> Bool {
-        var blank = true
-        forEachScalar(in: r) { v, _, _ in
-            if !(Scalars.isSpace(v) || v == 0x0A || v == 0x0D) { blank = false }
+        source.bytes.withUnsafeBufferPointer { p -> Bool in
+            var i = max(0, r.start)
+            let e = min(r.end, p.count)
+            while i < e {
+                let b = p[i]
+                if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1; continue }
+                let (v, len) = Scalars.decode(p, i)
+                if !Scalars.isSpace(v) { return false }
+                i += len
+            }
+            return true
         }
-        return blank
     }
 
     /// `2024年` mentions in a range (four digits not part of a longer number, 1990…2100).
+    /// A byte scan: a run of exactly four ASCII digits (the range's start counts as a run start)
+    /// followed by 年 (E5 B9 B4) inside the range.
     func yearMentions(in r: TextRange) -> [YearMention] {
         var out: [YearMention] = []
-        var scalars: [(UInt32, Int, Int)] = []
-        forEachScalar(in: r) { v, o, l in scalars.append((v, o, l)) }
-        var i = 0
-        while i + 4 < scalars.count {
-            let isDigit = { (k: Int) in Scalars.isASCIIDigit(scalars[k].0) }
-            if isDigit(i), i == 0 || !isDigit(i - 1), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), scalars[i + 4].0 == 0x5E74 {
-                let y = (0..<4).reduce(0) { $0 * 10 + Int(scalars[i + $1].0 - 0x30) }
-                let before = i > 0 ? scalars[i - 1].0 : 0
+        source.bytes.withUnsafeBufferPointer { p in
+            let lo = max(0, r.start), hi = min(r.end, p.count)
+            var i = lo
+            while i < hi {
+                i = ByteSearch.firstASCII(in: p, from: i, to: hi)
+                guard i < hi else { break }
+                let b = p[i]
+                guard b >= 0x30 && b <= 0x39 else { i += 1; continue }
+                let s = i
+                while i < hi && p[i] >= 0x30 && p[i] <= 0x39 { i += 1 }
+                // A run start: the range's start, or no digit right before it.
+                if s > lo && p[s - 1] >= 0x30 && p[s - 1] <= 0x39 { continue }
+                guard i - s == 4, i + 3 <= hi, p[i] == 0xE5, p[i + 1] == 0xB9, p[i + 2] == 0xB4 else { continue }
+                let y = (Int(p[s]) - 0x30) * 1000 + (Int(p[s + 1]) - 0x30) * 100 + (Int(p[s + 2]) - 0x30) * 10 + Int(p[s + 3]) - 0x30
+                var before: UInt32 = 0
+                if s > lo {
+                    let (v, len) = Scalars.decodeBefore(p, s)
+                    if s - len >= lo { before = v }
+                }
                 // 2023—2024年 / 2023-2024年 name a span, not one year.
                 let inSpan = before == 0x2014 || before == 0x2D || before == 0x2013 || before == 0xFF5E || before == 0x81F3
                 if y >= 1990, y <= 2100, !inSpan {
-                    let s = scalars[i].1
-                    out.append(YearMention(year: y, range: TextRange(s, scalars[i + 4].1 + scalars[i + 4].2),
-                                           digits: TextRange(s, scalars[i + 3].1 + scalars[i + 3].2)))
+                    out.append(YearMention(year: y, range: TextRange(s, i + 3), digits: TextRange(s, i)))
                 }
-                i += 5
-                continue
+                i += 3
             }
-            i += 1
         }
         return out
     }

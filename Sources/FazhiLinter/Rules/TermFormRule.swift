@@ -36,7 +36,6 @@ public struct TermFormRule: Rule {
     static let curatedWrongs: Set<String> = Set(Knowledge.shared.confusables.pairs.map(\.wrong))
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let knowledge = Knowledge.shared
         let overridden = WordSupport.configOverrides(ctx, metadata.id)
         var found: [Finding] = []
         for m in ctx.cache.confusableMatches where m.pair.ruleKind == .termForm {
@@ -44,7 +43,7 @@ public struct TermFormRule: Rule {
             found.append(Finding(range: m.range, right: p.right, message: "应为“\(p.right)”：\(p.reason)",
                                  severity: overridden ? nil : WordSupport.severity(p.severity), safe: true, rank: 0))
         }
-        for m in knowledge.termWrongFormMatches(in: ctx.source) {
+        for m in ctx.cache.termWrongFormMatches {
             // A wrong form that is also a curated pair is reported through the pair, whose exceptions
             // (执法公式化…) may have dropped it on purpose.
             if Self.curatedWrongs.contains(m.form) { continue }

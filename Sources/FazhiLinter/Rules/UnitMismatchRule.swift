@@ -60,8 +60,7 @@ public struct UnitMismatchRule: Rule {
             foreign = [.town, .township, .subdistrict]; prefixesChecked = [.wo, .ben]
         case .other: return
         }
-        let src = ctx.source
-        let found = Self.matcher.matches(in: src, leftmostLongest: true)
+        let found = ctx.cache.unitWordMatches
         for m in found {
             let prefix = Prefix(rawValue: m.payload / 16)!
             let (wordKind, _) = Self.unitWords[m.payload % 16]

@@ -92,28 +92,19 @@ public struct UnpairedMarkRule: Rule {
             }
             found.append((TextRange(off, off + len), "\(Self.name(open))“\(String(UnicodeScalar(v)!))”缺少对应的前半", nil))
         }
-        // Only the lead bytes of the marks need decoding: ( ) E2 80 xx, E3 80 xx, EF BC xx.
-        let bytes = ctx.source.bytes
-        bytes.withUnsafeBufferPointer { p in
-            var i = span.start
-            let end = min(span.end, p.count)
-            while i < end {
-                let b = p[i]
-                if b < 0x80 {
-                    if b == 0x28 || b == 0x29 { visit(UInt32(b), i, 1) }
-                    i += 1
-                } else if b < 0xE0 {
-                    i += 2
-                } else if b < 0xF0 {
-                    if (b == 0xE2 || b == 0xE3 || b == 0xEF) && i + 2 < end {
-                        let v = Scalars.decode(p, i).0
-                        if Self.opens[v] != nil || Self.closes[v] != nil { visit(v, i, 3) }
-                    }
-                    i += 3
-                } else {
-                    i += 4
-                }
+        // The marks come from the per-lint index of non-Han, non-alphanumeric scalars.
+        let marks = ctx.cache.marks
+        let offs = marks.offsets, vals = marks.values
+        var k = marks.first(atOrAfter: span.start)
+        while k < offs.count && offs[k] < span.end {
+            let v = vals[k]
+            switch v {
+            case 0x28, 0x29: visit(v, offs[k], 1)
+            case 0x201C, 0x201D, 0x2018, 0x2019, 0x300A, 0x300B, 0xFF08, 0xFF09, 0x3010, 0x3011, 0x3014, 0x3015, 0x3008, 0x3009:
+                if offs[k] + 3 <= span.end { visit(v, offs[k], 3) }
+            default: break
             }
+            k += 1
         }
         for u in stack {
             if u.misused {
