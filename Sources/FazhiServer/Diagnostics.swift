@@ -31,9 +31,46 @@ extension FazhiLanguageServer {
             data: d.data.map { .string($0) })
     }
 
+    func lspDiagnostic(_ d: Diagnostic, in doc: Document, starts: inout PositionCursor, ends: inout PositionCursor) -> LSP.Diagnostic {
+        let edge = Edge(text: doc.text, encoding: encoding)
+        let s = starts.position(of: d.range.start), e = ends.position(of: d.range.end)
+        return LSP.Diagnostic(
+            range: LSP.Range(LSP.Position(line: s.line, character: s.character), LSP.Position(line: e.line, character: e.character)),
+            severity: lspSeverity(d.severity),
+            code: d.rule,
+            codeDescriptionHref: Self.rulesDocBase + d.rule,
+            source: "fazhi",
+            message: d.message,
+            relatedInformation: d.related.map {
+                LSP.DiagnosticRelatedInformation(location: LSP.Location(uri: doc.uri, range: edge.range($0.range)), message: $0.message)
+            },
+            data: d.data.map { .string($0) })
+    }
+
+    /// Diagnostics of a document serialized as a JSON array, converted with position cursors (they come
+    /// sorted by position, so conversion is linear in the text).
+    func serializedDiagnostics(_ doc: Document) -> [UInt8] {
+        var starts = PositionCursor(text: doc.text, encoding: encoding)
+        var ends = PositionCursor(text: doc.text, encoding: encoding)
+        var out: [UInt8] = [0x5B]
+        out.reserveCapacity(doc.diagnostics.count * 320 + 2)
+        for (i, d) in doc.diagnostics.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            lspDiagnostic(d, in: doc, starts: &starts, ends: &ends).write(into: &out)
+        }
+        out.append(0x5D)
+        return out
+    }
+
     func publish(_ doc: Document) {
-        let items = doc.diagnostics.map { lspDiagnostic($0, in: doc).json }
-        client?.publishDiagnostics(uri: doc.uri, version: doc.version, diagnostics: items)
+        var params: [UInt8] = Array(#"{"uri":"#.utf8)
+        JSONWriter.writeString(doc.uri, into: &params)
+        params.append(contentsOf: #","version":"#.utf8)
+        params.append(contentsOf: String(doc.version).utf8)
+        params.append(contentsOf: #","diagnostics":"#.utf8)
+        params.append(contentsOf: serializedDiagnostics(doc))
+        params.append(0x7D)
+        client?.sendNotification("textDocument/publishDiagnostics", serializedParams: params)
     }
 
     func pullDiagnostics(_ p: JSON) -> JSON {
@@ -43,6 +80,9 @@ extension FazhiLanguageServer {
         if p["previousResultId"]?.stringValue == resultId {
             return ["kind": "unchanged", "resultId": .string(resultId)]
         }
-        return ["kind": "full", "resultId": .string(resultId), "items": .array(doc.diagnostics.map { lspDiagnostic($0, in: doc).json })]
+        var starts = PositionCursor(text: doc.text, encoding: encoding)
+        var ends = PositionCursor(text: doc.text, encoding: encoding)
+        let items = doc.diagnostics.map { lspDiagnostic($0, in: doc, starts: &starts, ends: &ends).json }
+        return ["kind": "full", "resultId": .string(resultId), "items": .array(items)]
     }
 }

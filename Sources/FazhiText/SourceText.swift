@@ -245,3 +245,51 @@ public enum UTF8Validation {
         }
     }
 }
+
+/// Converts many offsets to positions when they mostly come in increasing order (diagnostics sorted by
+/// position): counting continues from the previous offset on the same line instead of from the line start,
+/// so a run of conversions costs O(text) rather than O(findings × line length). Same results as
+/// `SourceText.position(of:encoding:)`.
+public struct PositionCursor {
+    public let text: SourceText
+    public let encoding: PositionEncoding
+    private var line = -1
+    private var stop = 0
+    private var units = 0
+
+    public init(text: SourceText, encoding: PositionEncoding) {
+        self.text = text
+        self.encoding = encoding
+    }
+
+    public mutating func position(of offset: Int) -> LineColumn {
+        if encoding == .utf8 { return text.position(of: offset, encoding: .utf8) }
+        let o = min(max(0, offset), text.count)
+        let starts = text.lineStarts
+        var l = line
+        if l < 0 || o < starts[l] || (l + 1 < starts.count && o >= starts[l + 1]) {
+            l = text.line(of: o)
+        }
+        let lineStart = starts[l]
+        let end = text.lineRange(l).end
+        let target = min(o, end)
+        var i = lineStart, count = 0
+        if l == line && target >= stop {
+            i = stop
+            count = units
+        }
+        let utf16 = encoding == .utf16
+        text.bytes.withUnsafeBufferPointer { p in
+            while i < target {
+                let len = UTF8Validation.sequenceLength(p[i])
+                if i + len > target { break }
+                count += (utf16 && len == 4) ? 2 : 1
+                i += len
+            }
+        }
+        line = l
+        stop = i
+        units = count
+        return LineColumn(line: l, character: count)
+    }
+}

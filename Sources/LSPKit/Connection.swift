@@ -121,6 +121,19 @@ public final class ClientConnection: @unchecked Sendable {
     }
 
     /// `textDocument/publishDiagnostics`; `diagnostics` are LSP Diagnostic objects (see `LSP.Diagnostic`).
+    /// Sends a notification whose `params` are already serialized JSON (for large, hot payloads such as
+    /// diagnostics, where building a `JSON` value first would double the work).
+    public func sendNotification(_ method: String, serializedParams params: [UInt8]) {
+        var body: [UInt8] = []
+        body.reserveCapacity(params.count + method.utf8.count + 48)
+        body.append(contentsOf: #"{"jsonrpc":"2.0","method":"#.utf8)
+        JSONWriter.writeString(method, into: &body)
+        body.append(contentsOf: #","params":"#.utf8)
+        body.append(contentsOf: params)
+        body.append(0x7D)
+        writer.write(body: body)
+    }
+
     public func publishDiagnostics(uri: String, version: Int?, diagnostics: [JSON]) {
         var p: JSONObject = ["uri": .string(uri)]
         if let version { p["version"] = .int(version) }

@@ -256,6 +256,29 @@ extension LSP {
             self.data = data
         }
 
+        /// Writes the same JSON as `json`, directly as UTF-8 bytes (hot path: publishing diagnostics).
+        public func write(into out: inout [UInt8]) {
+            out.append(contentsOf: #"{"range":"#.utf8)
+            LSP.write(range, into: &out)
+            if let severity { out.append(contentsOf: #","severity":"#.utf8); out.append(contentsOf: String(severity.rawValue).utf8) }
+            if let code { out.append(contentsOf: #","code":"#.utf8); JSONWriter.writeString(code, into: &out) }
+            if let codeDescriptionHref {
+                out.append(contentsOf: #","codeDescription":{"href":"#.utf8)
+                JSONWriter.writeString(codeDescriptionHref, into: &out)
+                out.append(0x7D)
+            }
+            if let source { out.append(contentsOf: #","source":"#.utf8); JSONWriter.writeString(source, into: &out) }
+            out.append(contentsOf: #","message":"#.utf8)
+            JSONWriter.writeString(message, into: &out)
+            if !tags.isEmpty { out.append(contentsOf: #","tags":"#.utf8); JSONWriter.write(.array(tags.map { .int($0.rawValue) }), into: &out, indent: nil, level: 0) }
+            if !relatedInformation.isEmpty {
+                out.append(contentsOf: #","relatedInformation":"#.utf8)
+                JSONWriter.write(.array(relatedInformation.map(\.json)), into: &out, indent: nil, level: 0)
+            }
+            if let data { out.append(contentsOf: #","data":"#.utf8); JSONWriter.write(data, into: &out, indent: nil, level: 0) }
+            out.append(0x7D)
+        }
+
         public var json: JSON {
             var o: JSONObject = ["range": range.json]
             if let severity { o["severity"] = .int(severity.rawValue) }
@@ -366,5 +389,20 @@ public struct ClientCapabilitiesSummary: Equatable, Sendable {
             if let s = e.stringValue, let k = LSP.MarkupKind(rawValue: s) { return k }
         }
         return .plaintext
+    }
+}
+
+extension LSP {
+    /// Writes a range as `{"start":{"line":…,"character":…},"end":{…}}`.
+    public static func write(_ r: Range, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"start":{"line":"#.utf8)
+        out.append(contentsOf: String(r.start.line).utf8)
+        out.append(contentsOf: #","character":"#.utf8)
+        out.append(contentsOf: String(r.start.character).utf8)
+        out.append(contentsOf: #"},"end":{"line":"#.utf8)
+        out.append(contentsOf: String(r.end.line).utf8)
+        out.append(contentsOf: #","character":"#.utf8)
+        out.append(contentsOf: String(r.end.character).utf8)
+        out.append(contentsOf: "}}".utf8)
     }
 }

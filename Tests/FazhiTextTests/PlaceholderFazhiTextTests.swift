@@ -1,4 +1,0 @@
-import XCTest
-final class PlaceholderFazhiTextTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
