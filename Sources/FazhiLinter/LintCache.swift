@@ -115,6 +115,14 @@ public final class LintCache: @unchecked Sendable {
         return m
     }
 
+    /// Every occurrence of a `KnowledgeScan.Trigger` word (overlapping ones included), in order of end
+    /// offset; `payload` is the trigger's raw value.
+    var triggers: [MultiPatternMatcher.Match] {
+        lock.lock()
+        defer { lock.unlock() }
+        return matches(.trigger)
+    }
+
     /// Memoised `WordSupport.isKnownTitle` for the shared knowledge.
     func isKnownTitle(_ name: String) -> Bool {
         lock.lock()

@@ -90,17 +90,11 @@ public struct RateMismatchRule: Rule {
         let bytes = ctx.source.bytes
         var counts: [Count] = []
         counts.reserveCapacity(16)
+        // Each 率 from the lint run's trigger scan, in text order.
+        let triggers = ctx.cache.triggers
         bytes.withUnsafeBufferPointer { p in
-            let n = p.count
-            var at = 0
-            // 率 = E7 8E 87
-            while at + 2 < n {
-                at = ByteSearch.first(0xE7, in: p, from: at, to: n - 2)
-                guard at + 2 < n else { break }
-                if p[at + 1] != 0x8E || p[at + 2] != 0x87 { at += 1; continue }
-                let r = TextRange(at, at + 3)
-                at += 3
-                check(ctx, p, rate: r, counts: &counts, into: &sink)
+            for m in triggers where m.payload == KnowledgeScan.Trigger.lv.rawValue {
+                check(ctx, p, rate: m.textRange, counts: &counts, into: &sink)
             }
         }
     }
