@@ -99,7 +99,8 @@ public final class LintCache: @unchecked Sendable {
         if let m = anchors { return m }
         let index = Knowledge.shared.anchors
         let m = MultiPatternMatcher.leftmostLongest(matches(.anchor)).map {
-            AnchorMatch(anchor: index.anchors[$0.payload], range: $0.textRange, phrase: index.matcher.patterns[$0.pattern])
+            AnchorMatch(anchor: index.anchors[$0.payload], range: $0.textRange, phrase: index.matcher.patterns[$0.pattern],
+                        anchorIndex: $0.payload)
         }
         anchors = m
         return m
