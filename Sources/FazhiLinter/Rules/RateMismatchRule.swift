@@ -212,11 +212,13 @@ public struct RateMismatchRule: Rule {
             k -= 1
         }
         out.removeAll(keepingCapacity: true)
-        // Digit runs, stepping over multi-byte scalars whole (their bytes are never digits).
+        // Digit runs: jump from ASCII byte to ASCII byte (multi-byte scalars never hold a digit byte).
         var i = start
         while i < end {
+            i = ByteSearch.firstASCII(in: p, from: i, to: end)
+            guard i < end else { break }
             let b = p[i]
-            guard b >= 0x30 && b <= 0x39 else { i += b < 0x80 ? 1 : (b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4)); continue }
+            guard b >= 0x30 && b <= 0x39 else { i += 1; continue }
             var e = i
             while e < end && p[e] >= 0x30 && p[e] <= 0x39 { e += 1 }
             let unit = e < p.count ? Scalars.decode(p, e).0 : 0
