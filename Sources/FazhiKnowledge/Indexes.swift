@@ -192,9 +192,11 @@ public struct AnchorMatch: Sendable, Hashable {
     public var range: TextRange
     /// The phrase found.
     public var phrase: String
+    /// Index of the anchor in its `AnchorIndex` (for the dates parsed at load), when known.
+    public var anchorIndex: Int?
 
-    public init(anchor: Anchor, range: TextRange, phrase: String) {
-        self.anchor = anchor; self.range = range; self.phrase = phrase
+    public init(anchor: Anchor, range: TextRange, phrase: String, anchorIndex: Int? = nil) {
+        self.anchor = anchor; self.range = range; self.phrase = phrase; self.anchorIndex = anchorIndex
     }
 }
 
@@ -204,6 +206,9 @@ public struct AnchorIndex: Sendable {
     private let byId: [String: Int]
     /// Phrase patterns; payload = anchor index.
     public let matcher: MultiPatternMatcher
+    /// `startDate` and `untilDate` of each anchor, parsed once at load.
+    public let startDates: [KnowledgeDate?]
+    public let untilDates: [KnowledgeDate?]
 
     public init(file: AnchorsFile) { self.init(anchors: file.anchors) }
 
@@ -217,6 +222,8 @@ public struct AnchorIndex: Sendable {
         }
         byId = ids
         matcher = MultiPatternMatcher(pats)
+        startDates = anchors.map(\.startDate)
+        untilDates = anchors.map(\.untilDate)
     }
 
     public func anchor(id: String) -> Anchor? { byId[id].map { anchors[$0] } }
@@ -225,7 +232,7 @@ public struct AnchorIndex: Sendable {
     public func matches(in text: SourceText, range: TextRange? = nil) -> [AnchorMatch] {
         let r = text.clampedRange(range)
         return matcher.matches(in: text, range: TextRange(r.lowerBound, r.upperBound), leftmostLongest: true).map {
-            AnchorMatch(anchor: anchors[$0.payload], range: $0.textRange, phrase: matcher.patterns[$0.pattern])
+            AnchorMatch(anchor: anchors[$0.payload], range: $0.textRange, phrase: matcher.patterns[$0.pattern], anchorIndex: $0.payload)
         }
     }
 }

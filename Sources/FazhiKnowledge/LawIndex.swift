@@ -183,6 +183,8 @@ public struct LawIndex: Sendable {
     private let byId: [String: Int]
     /// (law index, key scalars) for every full-name key and short form, for suggestions.
     private let candidates: [(law: Int, scalars: [UInt32])]
+    /// `bloom` of each candidate's scalars.
+    private let candidateBlooms: [UInt64]
     /// Normalised forms per law for prefix search: full name, full name without prefix, short forms.
     private let searchForms: [[String]]
 
@@ -223,6 +225,7 @@ public struct LawIndex: Sendable {
             if !k.isEmpty && mk[k] == nil { mk[k] = i }
         }
         fullKeys = full; shortKeys = short; misnomerKeys = mk; byId = ids; candidates = cands; searchForms = forms
+        candidateBlooms = cands.map { LawIndex.bloom($0.scalars) }
     }
 
     public func law(id: String) -> Law? { byId[id].map { laws[$0] } }
@@ -267,19 +270,28 @@ public struct LawIndex: Sendable {
     public func suggestions(for name: String, limit: Int = 3) -> [Law] {
         let q = LawNames.key(name).unicodeScalars.map(\.value)
         guard !q.isEmpty, limit > 0 else { return [] }
-        var qCounts: [UInt32: Int] = [:]
-        for v in q { qCounts[v, default: 0] += 1 }
+        let qBloom = LawIndex.bloom(q)
         var best: [Int: Double] = [:]
-        for cand in candidates {
-            var counts = qCounts
+        // Scratch for the shared-character count (which query scalars are taken) and the edit distance.
+        var taken = [Bool](repeating: false, count: q.count)
+        var prev: [Int] = [], cur: [Int] = []
+        for (ci, cand) in candidates.enumerated() {
+            // No scalar in common: nothing shared.
+            guard candidateBlooms[ci] & qBloom != 0 else { continue }
+            // Shared weight of the multiset intersection: each candidate scalar takes one equal query scalar.
+            for k in 0..<taken.count { taken[k] = false }
             var shared = 0.0
             for v in cand.scalars {
-                if let c = counts[v], c > 0 { counts[v] = c - 1; shared += LawIndex.weight(v) }
+                for k in 0..<q.count where !taken[k] && q[k] == v {
+                    taken[k] = true
+                    shared += LawIndex.weight(v)
+                    break
+                }
             }
             guard shared >= 1 else { continue }
             let dice = 2 * shared / Double(q.count + cand.scalars.count)
             guard dice >= 0.3 else { continue }
-            let d = LawIndex.editDistance(q, cand.scalars)
+            let d = LawIndex.editDistance(q, cand.scalars, &prev, &cur)
             let score = dice + 0.5 * (1 - Double(d) / Double(max(q.count, cand.scalars.count)))
             if score > best[cand.law] ?? -1 { best[cand.law] = score }
         }
@@ -288,6 +300,35 @@ public struct LawIndex: Sendable {
             if laws[a.key].isInForce != laws[b.key].isInForce { return laws[a.key].isInForce }
             return a.key < b.key
         }.prefix(limit).map { laws[$0.key] }
+    }
+
+    /// A 64-bit set of scalar hashes: two lists with disjoint blooms share no scalar.
+    @inline(__always) static func bloom(_ scalars: [UInt32]) -> UInt64 {
+        var b: UInt64 = 0
+        for v in scalars { b |= 1 << UInt64((v &* 0x9E37_79B1) >> 26) }
+        return b
+    }
+
+    /// `editDistance(a, b)` with caller-owned row buffers.
+    static func editDistance(_ a: [UInt32], _ b: [UInt32], _ prev: inout [Int], _ cur: inout [Int]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let m = b.count
+        if prev.count < m + 1 {
+            prev = [Int](repeating: 0, count: m + 1)
+            cur = [Int](repeating: 0, count: m + 1)
+        }
+        for j in 0...m { prev[j] = j }
+        for i in 1...a.count {
+            cur[0] = i
+            let ai = a[i - 1]
+            for j in 1...m {
+                let cost = ai == b[j - 1] ? 0 : 1
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            }
+            swap(&prev, &cur)
+        }
+        return prev[m]
     }
 
     /// Levenshtein distance.

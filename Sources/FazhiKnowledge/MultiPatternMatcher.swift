@@ -218,6 +218,48 @@ public struct MultiPatternMatcher: Sendable {
                     }
                     return
                 }
+                if hi - lo >= 16384 && overlap * 16 <= hi - lo {
+                    // Four streams: stream k > 0 starts from the root `overlap` bytes before its boundary
+                    // b_k and reports only matches ending after b_k. Held matches are replayed in order.
+                    let q = (hi - lo) / 4
+                    let b1 = lo + q, b2 = lo + 2 * q, b3 = lo + 3 * q
+                    var i0 = lo, i1 = b1 - overlap, i2 = b2 - overlap, i3 = b3 - overlap
+                    var s0 = 0, s1 = 0, s2 = 0, s3 = 0
+                    var h1: [Match] = [], h2: [Match] = [], h3: [Match] = []
+                    // Stream 0 is the shortest (q bytes): all four advance together for q steps.
+                    var k = 0
+                    while k < q {
+                        s0 = Int(tb[s0 &+ Int(cb[Int(bb[i0])])])
+                        s1 = Int(tb[s1 &+ Int(cb[Int(bb[i1])])])
+                        s2 = Int(tb[s2 &+ Int(cb[Int(bb[i2])])])
+                        s3 = Int(tb[s3 &+ Int(cb[Int(bb[i3])])])
+                        i0 &+= 1; i1 &+= 1; i2 &+= 1; i3 &+= 1
+                        k &+= 1
+                        if s0 >= threshold { emit(s0, i0, body) }
+                        if s1 >= threshold && i1 > b1 { emit(s1, i1, { h1.append($0) }) }
+                        if s2 >= threshold && i2 > b2 { emit(s2, i2, { h2.append($0) }) }
+                        if s3 >= threshold && i3 > b3 { emit(s3, i3, { h3.append($0) }) }
+                    }
+                    while i1 < b2 {
+                        s1 = Int(tb[s1 &+ Int(cb[Int(bb[i1])])])
+                        i1 &+= 1
+                        if s1 >= threshold && i1 > b1 { emit(s1, i1, { h1.append($0) }) }
+                    }
+                    while i2 < b3 {
+                        s2 = Int(tb[s2 &+ Int(cb[Int(bb[i2])])])
+                        i2 &+= 1
+                        if s2 >= threshold && i2 > b2 { emit(s2, i2, { h2.append($0) }) }
+                    }
+                    while i3 < hi {
+                        s3 = Int(tb[s3 &+ Int(cb[Int(bb[i3])])])
+                        i3 &+= 1
+                        if s3 >= threshold && i3 > b3 { emit(s3, i3, { h3.append($0) }) }
+                    }
+                    for m in h1 { body(m) }
+                    for m in h2 { body(m) }
+                    for m in h3 { body(m) }
+                    return
+                }
                 // Stream A: lo..<mid from the root. Stream B: (mid - overlap)..<hi from the root, reporting
                 // only matches that end after mid. Lengths: mid - lo == hi - (mid - overlap) (± 1).
                 let mid = (lo + hi + overlap) / 2

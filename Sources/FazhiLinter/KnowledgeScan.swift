@@ -6,21 +6,55 @@ import FazhiText
 /// unit words of `unit-mismatch`. A lint run scans the text once with it (`LintCache.knowledgeMatches`)
 /// and each rule reads its own kind, with the pattern index and payload of that kind's own matcher, so
 /// the rules resolve overlaps (leftmost-longest, exceptions) exactly as with separate scans.
+/// The same pass also finds the trigger words of the residue and number rules (`Trigger`), so those
+/// rules look only at the few places where a trigger occurs instead of walking every byte.
 struct KnowledgeScan: Sendable {
     enum Kind: Int, CaseIterable {
-        case confusable = 0, termWrongForm, anchor, unitWord
+        case confusable = 0, termWrongForm, anchor, unitWord, trigger
+    }
+
+    /// Fixed words that start the checks of `placeholder`, `conversion-artifact`, `approximate-number`
+    /// and `rate-mismatch` (pattern index = raw value).
+    enum Trigger: Int, CaseIterable {
+        case tianxie = 0, daitian, daibuchong, todo, fixme, upperXX, lowerXX
+        case chaRuTuPian, chaRuZhaoPian, ciChuChaTu, ciChuWeiTuPian, tuPianLue
+        case yu, duo, zuoYou, lv
+
+        var text: String {
+            switch self {
+            case .tianxie: return "填写"
+            case .daitian: return "待填"
+            case .daibuchong: return "待补充"
+            case .todo: return "TODO"
+            case .fixme: return "FIXME"
+            case .upperXX: return "XX"
+            case .lowerXX: return "xx"
+            case .chaRuTuPian: return "插入图片"
+            case .chaRuZhaoPian: return "插入照片"
+            case .ciChuChaTu: return "此处插图"
+            case .ciChuWeiTuPian: return "此处为图片"
+            case .tuPianLue: return "图片略"
+            case .yu: return "余"
+            case .duo: return "多"
+            case .zuoYou: return "左右"
+            case .lv: return "率"
+            }
+        }
+
+        static let matcher = MultiPatternMatcher(patterns: allCases.map(\.text))
     }
 
     /// The matcher of each kind (the indexes' own), in `Kind` order.
     let parts: [MultiPatternMatcher]
-    /// Payload = pattern index in its kind's matcher × 4 + kind.
+    /// Payload = pattern index in its kind's matcher × 8 + kind.
     let matcher: MultiPatternMatcher
 
     init(parts: [MultiPatternMatcher]) {
+        precondition(parts.count <= 8)
         self.parts = parts
         var pats: [(pattern: String, payload: Int)] = []
         for (k, m) in parts.enumerated() {
-            for (i, p) in m.patterns.enumerated() { pats.append((p, i << 2 | k)) }
+            for (i, p) in m.patterns.enumerated() { pats.append((p, i << 3 | k)) }
         }
         matcher = MultiPatternMatcher(pats)
     }
@@ -28,7 +62,8 @@ struct KnowledgeScan: Sendable {
     /// For `Knowledge.shared`, built on first use.
     static let shared: KnowledgeScan = {
         let k = Knowledge.shared
-        return KnowledgeScan(parts: [k.confusables.matcher, k.terms.wrongFormMatcher, k.anchors.matcher, UnitMismatchRule.matcher])
+        return KnowledgeScan(parts: [k.confusables.matcher, k.terms.wrongFormMatcher, k.anchors.matcher, UnitMismatchRule.matcher,
+                                     Trigger.matcher])
     }()
 
     /// Every match of every kind in the whole text (overlapping ones included, in order of end offset),
@@ -37,7 +72,7 @@ struct KnowledgeScan: Sendable {
         var out = [[MultiPatternMatcher.Match]](repeating: [], count: parts.count)
         text.bytes.withUnsafeBufferPointer { p in
             matcher.forEachMatch(in: p, range: 0..<p.count) { m in
-                let k = m.payload & 3, i = m.payload >> 2
+                let k = m.payload & 7, i = m.payload >> 3
                 out[k].append(MultiPatternMatcher.Match(start: m.start, end: m.end, pattern: i, payload: parts[k].payloads[i]))
             }
         }

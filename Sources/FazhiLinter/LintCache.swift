@@ -99,7 +99,8 @@ public final class LintCache: @unchecked Sendable {
         if let m = anchors { return m }
         let index = Knowledge.shared.anchors
         let m = MultiPatternMatcher.leftmostLongest(matches(.anchor)).map {
-            AnchorMatch(anchor: index.anchors[$0.payload], range: $0.textRange, phrase: index.matcher.patterns[$0.pattern])
+            AnchorMatch(anchor: index.anchors[$0.payload], range: $0.textRange, phrase: index.matcher.patterns[$0.pattern],
+                        anchorIndex: $0.payload)
         }
         anchors = m
         return m
@@ -113,6 +114,14 @@ public final class LintCache: @unchecked Sendable {
         let m = MultiPatternMatcher.leftmostLongest(matches(.unitWord))
         unitWords = m
         return m
+    }
+
+    /// Every occurrence of a `KnowledgeScan.Trigger` word (overlapping ones included), in order of end
+    /// offset; `payload` is the trigger's raw value.
+    var triggers: [MultiPatternMatcher.Match] {
+        lock.lock()
+        defer { lock.unlock() }
+        return matches(.trigger)
     }
 
     /// Memoised `WordSupport.isKnownTitle` for the shared knowledge.

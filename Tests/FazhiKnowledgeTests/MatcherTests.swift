@@ -55,6 +55,29 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// Long texts are scanned as two or four interleaved streams: the matches and their order (by end
+    /// offset) must be those of one plain scan.
+    func testInterleavedStreamsMatchPlainScan() {
+        var rng = SeededRandom(seed: 7)
+        for size in [5_000, 20_000, 70_001] {
+            let patterns = (0..<40).map { _ in Self.randomString(&rng, maxLen: 5) }
+            let matcher = MultiPatternMatcher(patterns: patterns)
+            let text = Array(Self.randomString(&rng, maxLen: 1).utf8) + (0..<size).flatMap { _ in
+                Array(Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)].utf8)
+            }
+            var streamed: [MultiPatternMatcher.Match] = []
+            text.withUnsafeBufferPointer { p in matcher.forEachMatch(in: p, range: 0..<p.count) { streamed.append($0) } }
+            // Plain scan: chunk by chunk (each chunk ends on a scalar boundary), one state carried across.
+            var plain: [MultiPatternMatcher.Match] = []
+            var state = 0
+            text.withUnsafeBufferPointer { p in
+                _ = matcher.scanChunk(p, state: &state) { plain.append($0); return true }
+            }
+            XCTAssertEqual(streamed, plain, "size \(size)")
+            XCTAssertFalse(plain.isEmpty)
+        }
+    }
+
     func testOnlyScalarBoundaries() {
         // "é" is C3 A9; a pattern of the single byte A9 cannot be written as a String, but a pattern
         // that is the tail of a longer scalar's bytes can only arise across scalars: check ranges instead.

@@ -41,6 +41,7 @@ public struct AnachronismRule: Rule {
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         guard let year = ctx.report.year else { return }
         let knowledge = Knowledge.shared
+        let index = knowledge.anchors
         let matches = ctx.cache.anchorMatches
         guard !matches.isEmpty else { return }
         let windowEnd = KnowledgeDate(year: year + 1, month: 3, day: 31)
@@ -49,14 +50,16 @@ public struct AnachronismRule: Rule {
         for m in matches {
             let a = m.anchor
             let kind = a.anchorKind
-            if let start = a.startDate, start.isCertainlyAfter(windowEnd) {
+            // Dates parsed at load (the anchor's own strings only when the match carries no index).
+            let startDate = m.anchorIndex.map { index.startDates[$0] } ?? a.startDate
+            if let start = startDate, start.isCertainlyAfter(windowEnd) {
                 if isAnticipated(m.range, ctx) { continue }
                 let when = KnowledgeDate(year: start.year, month: start.month).chinese
                 sink.report(m.range, "\(m.phrase)于\(when)\(Self.verb(kind))，\(year)年度报告不应引用",
                             related: [], data: a.id)
                 continue
             }
-            guard let until = a.untilDate else { continue }
+            guard let until = m.anchorIndex.map({ index.untilDates[$0] }) ?? a.untilDate else { continue }
             let outdated: Bool
             switch kind {
             case .pufa: outdated = until.isCertainlyBefore(yearStart)

@@ -24,18 +24,14 @@ public struct ApproximateNumberRule: Rule {
     static let yue: UInt32 = 0x7EA6, jin: UInt32 = 0x8FD1
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let bytes = ctx.source.bytes
-        let n = bytes.count
-        var i = 0
-        while i + 2 < n {
-            // 余 E4 BD 99, 多 E5 A4 9A, 左 E5 B7 A6
-            let b = bytes[i]
-            guard b == 0xE4 || b == 0xE5 else { i += 1; continue }
-            defer { i += 3 }
-            let b1 = bytes[i + 1], b2 = bytes[i + 2]
-            if b == 0xE4 && b1 == 0xBD && b2 == 0x99 { checkApprox(ctx, i, Self.yu, &sink) }
-            else if b == 0xE5 && b1 == 0xA4 && b2 == 0x9A { checkApprox(ctx, i, Self.duo, &sink) }
-            else if b == 0xE5 && b1 == 0xB7 && b2 == 0xA6 && ctx.scalar(at: i + 3) == 0x53F3 { checkZuoyou(ctx, i, &sink) }
+        // 余, 多 and 左右 come from the lint run's trigger scan, in text order (they cannot overlap).
+        for m in ctx.cache.triggers {
+            switch KnowledgeScan.Trigger(rawValue: m.payload) {
+            case .yu: checkApprox(ctx, m.start, Self.yu, &sink)
+            case .duo: checkApprox(ctx, m.start, Self.duo, &sink)
+            case .zuoYou: checkZuoyou(ctx, m.start, &sink)
+            default: break
+            }
         }
     }
 

@@ -23,60 +23,60 @@ public struct ConversionArtifactRule: Rule {
 
     private static let tags: Set<String> = ["br", "p", "span", "div", "font", "b", "i", "u", "strong", "em", "sup", "sub", "img", "table", "tr", "td", "th", "tbody", "o:p", "w:p", "a", "hr", "li", "ul", "ol"]
     private static let entities = ["&nbsp;", "&lt;", "&gt;", "&amp;", "&quot;", "&ensp;", "&emsp;"]
-    private static let pictures = ["插入图片", "插入照片", "此处插图", "此处为图片", "图片略"]
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+        // Every character this rule looks at is a mark ([ { < & control and special characters) except the
+        // picture notes, which come from the trigger scan. A recognised artifact is skipped as a whole, as
+        // a left-to-right scan would skip it: marks and notes inside it are not looked at again.
         let bytes = ctx.source.bytes
         let n = bytes.count
-        var i = 0
-        var pictureAnchors: [TextRange] = []
-        while i < n {
-            let b = bytes[i]
-            switch b {
+        let marks = ctx.cache.marks
+        var skipped: [TextRange] = []
+        let offs = marks.offsets, vals = marks.values
+        var skipUntil = 0
+        for k in 0..<offs.count {
+            let i = offs[k]
+            guard i >= skipUntil else { continue }
+            let v = vals[k]
+            var artifactEnd = -1
+            switch v {
             case 0x5B: // [bookmark: …] [image: …]
-                if let e = bracketed(bytes, i, prefixes: ["[bookmark:", "[image:", "[图片]"]) { report(ctx, TextRange(i, e), "书签或图片标记", &sink); i = e; continue }
+                if let e = bracketed(bytes, i, prefixes: ["[bookmark:", "[image:", "[图片]"]) { report(ctx, TextRange(i, e), "书签或图片标记", &sink); artifactEnd = e }
             case 0x7B: // {.underline} {#_Toc123}
-                if i + 1 < n && (bytes[i + 1] == 0x2E || bytes[i + 1] == 0x23), let e = braceAttr(bytes, i) { report(ctx, TextRange(i, e), "样式标记", &sink); i = e; continue }
+                if i + 1 < n && (bytes[i + 1] == 0x2E || bytes[i + 1] == 0x23), let e = braceAttr(bytes, i) { report(ctx, TextRange(i, e), "样式标记", &sink); artifactEnd = e }
             case 0x3C: // <br> </p> <span style=…>
-                if let e = htmlTag(bytes, i) { report(ctx, TextRange(i, e), "HTML标签", &sink); i = e; continue }
+                if let e = htmlTag(bytes, i) { report(ctx, TextRange(i, e), "HTML标签", &sink); artifactEnd = e }
             case 0x26:
                 if let ent = Self.entities.first(where: { starts(bytes, i, $0) }) {
                     let e = i + ent.utf8.count
-                    report(ctx, TextRange(i, e), "HTML字符实体", &sink); i = e; continue
+                    report(ctx, TextRange(i, e), "HTML字符实体", &sink); artifactEnd = e
                 }
             case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
-                report(ctx, TextRange(i, i + 1), b == 0x0C ? "换页符" : "控制字符（U+\(FormatScan.hex(UInt32(b)))）", &sink)
-            case 0xC2, 0xE2, 0xEF:
-                // Cheap pre-check of the second byte: C2 AD, E2 80 8B–8D, E2 81 A0, EF BB BF, EF BF BD.
-                let b1 = i + 1 < n ? bytes[i + 1] : 0
-                let maybe = (b == 0xC2 && b1 == 0xAD) || (b == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (b == 0xEF && (b1 == 0xBB || b1 == 0xBF))
-                guard maybe else { i += b == 0xC2 ? 2 : 3; continue }
-                let (v, len) = ctx.source.bytes.withUnsafeBufferPointer { Scalars.decode($0, i) }
-                switch v {
-                case 0xAD: report(ctx, TextRange(i, i + len), "软连字符（U+00AD）", &sink)
-                case 0x200B, 0x200C, 0x200D, 0x2060: report(ctx, TextRange(i, i + len), "零宽字符（U+\(FormatScan.hex(v))）", &sink)
-                case 0xFEFF where i > 0: report(ctx, TextRange(i, i + len), "字节顺序标记（U+FEFF）", &sink)
-                case 0xFFFD:
-                    sink.report(TextRange(i, i + len), "乱码替换符“�”：原字在转换中丢失，请核对原文补回",
-                                fixes: [Fix(title: "删除“�”", edits: [TextEdit(range: TextRange(i, i + len), newText: "")], isSafe: false)])
-                default: break
-                }
-                i += len; continue
-            case 0xE5, 0xE6:
-                // 插入图片 插入照片 此处插图 此处为图片 图片略
-                let c1 = i + 1 < n ? bytes[i + 1] : 0
-                if (b == 0xE6 && (c1 == 0x8F || c1 == 0xAD)) || (b == 0xE5 && c1 == 0x9B),
-                   let w = Self.pictures.first(where: { starts(bytes, i, $0) }) { pictureAnchors.append(TextRange(i, i + w.utf8.count)) }
-                i += 3
-                continue
-            case 0x80...0xFF:
-                // Skip the rest of a multi-byte scalar.
-                i += b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4)
-                continue
-            default:
-                break
+                report(ctx, TextRange(i, i + 1), v == 0x0C ? "换页符" : "控制字符（U+\(FormatScan.hex(v))）", &sink)
+            case 0xAD: report(ctx, TextRange(i, i + 2), "软连字符（U+00AD）", &sink)
+            case 0x200B, 0x200C, 0x200D, 0x2060: report(ctx, TextRange(i, i + 3), "零宽字符（U+\(FormatScan.hex(v))）", &sink)
+            case 0xFEFF where i > 0: report(ctx, TextRange(i, i + 3), "字节顺序标记（U+FEFF）", &sink)
+            case 0xFFFD:
+                sink.report(TextRange(i, i + 3), "乱码替换符“�”：原字在转换中丢失，请核对原文补回",
+                            fixes: [Fix(title: "删除“�”", edits: [TextEdit(range: TextRange(i, i + 3), newText: "")], isSafe: false)])
+            default: break
             }
-            i += 1
+            if artifactEnd >= 0 {
+                skipped.append(TextRange(i, artifactEnd))
+                skipUntil = artifactEnd
+            }
+        }
+        // 插入图片 插入照片 此处插图 此处为图片 图片略, outside the skipped artifacts.
+        var pictureAnchors: [TextRange] = []
+        var s = 0
+        for m in ctx.cache.triggers {
+            switch KnowledgeScan.Trigger(rawValue: m.payload) {
+            case .chaRuTuPian, .chaRuZhaoPian, .ciChuChaTu, .ciChuWeiTuPian, .tuPianLue:
+                while s < skipped.count && skipped[s].end <= m.start { s += 1 }
+                if s < skipped.count && skipped[s].start <= m.start { continue }
+                pictureAnchors.append(m.textRange)
+            default: break
+            }
         }
         for r in pictureAnchors { pictureNote(ctx, r, &sink) }
     }

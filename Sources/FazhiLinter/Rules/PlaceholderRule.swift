@@ -39,47 +39,58 @@ public struct PlaceholderRule: Rule {
             }
             found.append((TextRange(runStart, runEnd), "未替换的占位符“\(ctx.text(TextRange(runStart, runEnd)))”，请填写实际内容"))
         }
-        // Byte scan: only the lead bytes of placeholder characters are decoded.
-        let bytes = ctx.source.bytes
+        // Runs of placeholder marks (×, ○, ◯, □, _, ＿, Ｘ) come from the index of marks, runs of X and x from
+        // the trigger scan (which finds every "XX" and "xx"); 【 and （ are marks, the phrases are triggers.
+        let marks = ctx.cache.marks
         var brackets: [Int] = [], parens: [Int] = [], phraseHits: [(TextRange, String)] = []
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
+        ctx.source.bytes.withUnsafeBufferPointer { p in
             let n = p.count
-            func at(_ k: Int, _ s: StaticString) -> Bool {
-                let c = s.utf8Start
-                guard k + s.utf8CodeUnitCount <= n else { return false }
-                for j in 0..<s.utf8CodeUnitCount where p[k + j] != c[j] { return false }
-                return true
-            }
-            while i < n {
-                let b = p[i]
-                // Anchors of the bracket and phrase checks below.
-                if b == 0xE3 && at(i, "【") { brackets.append(i) }
-                else if b == 0xEF && at(i, "（") { parens.append(i) }
-                else if b == 0xE5 {
-                    if at(i, "填写") { phraseHits.append((TextRange(i, i + 6), "填写")) }
-                    else if at(i, "待填") { phraseHits.append((TextRange(i, i + 6), "待填")) }
-                    else if at(i, "待补充") { phraseHits.append((TextRange(i, i + 9), "待补充")) }
-                } else if b == 0x54 && at(i, "TODO") { phraseHits.append((TextRange(i, i + 4), "TODO")) }
-                else if b == 0x46 && at(i, "FIXME") { phraseHits.append((TextRange(i, i + 5), "FIXME")) }
-                let candidate = b == 0x58 || b == 0x78 || b == 0x5F || b == 0xC3 || b == 0xE2 || b == 0xEF
-                guard candidate else {
-                    if runStart >= 0 { flush(b < 0x80 ? UInt32(b) : Scalars.decode(p, i).0) }
-                    i += b < 0x80 ? 1 : (b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4))
+            func scalarAt(_ k: Int) -> UInt32 { k < n ? Scalars.decode(p, k).0 : 0 }
+            func scalarBefore(_ k: Int) -> UInt32 { k > 0 ? Scalars.decodeBefore(p, k).0 : 0 }
+            let offs = marks.offsets, vals = marks.values
+            let count = offs.count
+            var k = 0
+            while k < count {
+                let v = vals[k]
+                switch v {
+                case 0x3010: brackets.append(offs[k])
+                case 0xFF08: parens.append(offs[k])
+                case 0xFF38, 0xD7, 0x25CB, 0x25EF, 0x25A1, 0x5F, 0xFF3F:
+                    // A run of the same mark: consecutive entries without a gap.
+                    let len = MarkIndex.length(v)
+                    var end = offs[k] + len, j = k + 1
+                    while j < count && vals[j] == v && offs[j] == end { end += len; j += 1 }
+                    runStart = offs[k]; runEnd = end; runV = v; runCount = j - k
+                    before = scalarBefore(runStart)
+                    flush(scalarAt(end))
+                    k = j
                     continue
+                default: break
                 }
-                let (v, len) = Scalars.decode(p, i)
-                let isPlaceholder = v == 0x58 || v == 0x78 || v == 0xFF38 || v == 0xD7 || v == 0x25CB || v == 0x25EF || v == 0x25A1 || v == 0x5F || v == 0xFF3F
-                if isPlaceholder && runStart >= 0 && v == runV {
-                    runCount += 1; runEnd = i + len
-                } else {
-                    if runStart >= 0 { flush(v) }
-                    if isPlaceholder { runV = v; runStart = i; runEnd = i + len; runCount = 1; before = i > 0 ? Scalars.decodeBefore(p, i).0 : 0 }
+                k += 1
+            }
+            var xEnd = 0
+            for m in ctx.cache.triggers {
+                switch KnowledgeScan.Trigger(rawValue: m.payload) {
+                case .upperXX, .lowerXX:
+                    guard m.start >= xEnd else { continue }
+                    let c = p[m.start]
+                    var s = m.start, e = m.end
+                    while s > 0 && p[s - 1] == c { s -= 1 }
+                    while e < n && p[e] == c { e += 1 }
+                    xEnd = e
+                    runStart = s; runEnd = e; runV = UInt32(c); runCount = e - s
+                    before = scalarBefore(s)
+                    flush(scalarAt(e))
+                case .tianxie: phraseHits.append((m.textRange, "填写"))
+                case .daitian: phraseHits.append((m.textRange, "待填"))
+                case .daibuchong: phraseHits.append((m.textRange, "待补充"))
+                case .todo: phraseHits.append((m.textRange, "TODO"))
+                case .fixme: phraseHits.append((m.textRange, "FIXME"))
+                default: break
                 }
-                i += len
             }
         }
-        flush(0)
         // 【待填】 【 】 【】 and （ ） with nothing inside.
         for start in brackets {
             let r = TextRange(start, start + 3)

@@ -27,8 +27,20 @@ public struct RateMismatchRule: Rule {
         var label: TextRange
     }
 
-    private static let units: Set<UInt32> = Set("件起次人个户宗名场家项条份例批".unicodeScalars.map(\.value))
-    private static let fillers: Set<UInt32> = Set("达到为是了均已：:".unicodeScalars.map(\.value))
+    /// 件起次人个户宗名场家项条份例批
+    @inline(__always) private static func isUnit(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x4EF6, 0x8D77, 0x6B21, 0x4EBA, 0x4E2A, 0x6237, 0x5B97, 0x540D, 0x573A, 0x5BB6, 0x9879, 0x6761, 0x4EFD, 0x4F8B, 0x6279: return true
+        default: return false
+        }
+    }
+    /// 达到为是了均已：:
+    @inline(__always) private static func isFiller(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x8FBE, 0x5230, 0x4E3A, 0x662F, 0x4E86, 0x5747, 0x5DF2, 0xFF1A, 0x3A: return true
+        default: return false
+        }
+    }
     private static let denominators: [String: [String]] = [
         "办结": ["受理", "收到", "接到", "登记"], "结案": ["受理", "立案"], "答复": ["受理", "收到"], "办理": ["受理", "收到", "接到"],
         "成功": ["调处", "调解", "排查", "受理"], "化解": ["排查", "受理", "调处", "摸排"], "调处": ["排查", "受理"],
@@ -90,17 +102,11 @@ public struct RateMismatchRule: Rule {
         let bytes = ctx.source.bytes
         var counts: [Count] = []
         counts.reserveCapacity(16)
+        // Each 率 from the lint run's trigger scan, in text order.
+        let triggers = ctx.cache.triggers
         bytes.withUnsafeBufferPointer { p in
-            let n = p.count
-            var at = 0
-            // 率 = E7 8E 87
-            while at + 2 < n {
-                at = ByteSearch.first(0xE7, in: p, from: at, to: n - 2)
-                guard at + 2 < n else { break }
-                if p[at + 1] != 0x8E || p[at + 2] != 0x87 { at += 1; continue }
-                let r = TextRange(at, at + 3)
-                at += 3
-                check(ctx, p, rate: r, counts: &counts, into: &sink)
+            for m in triggers where m.payload == KnowledgeScan.Trigger.lv.rawValue {
+                check(ctx, p, rate: m.textRange, counts: &counts, into: &sink)
             }
         }
     }
@@ -112,7 +118,7 @@ public struct RateMismatchRule: Rule {
         var j = r.end, skipped = 0
         while j < li.range.end && skipped < 4 {
             let v = Scalars.decode(p, j).0
-            guard Self.fillers.contains(v) else { break }
+            guard Self.isFiller(v) else { break }
             j += v < 0x80 ? 1 : 3; skipped += 1
         }
         var e = j
@@ -137,7 +143,7 @@ public struct RateMismatchRule: Rule {
         let keyStart = stem.end - l1 - Scalars.decodeBefore(p, stem.end - l1).1
         let key = UnsafeBufferPointer(rebasing: p[keyStart..<stem.end])
         // Counts earlier in the same sentence.
-        countsBefore(p, r.start, floor: li.range.start, into: &counts)
+        countsBefore(p, r.start, floor: li.range.start, marks: ctx.cache.marks, into: &counts)
         var num: Count?, den: Count?
         var withKeyCount = 0, firstWithKey = -1
         for (k, c) in counts.enumerated() where Self.label(p, c.label, contains: key) {
@@ -193,28 +199,31 @@ public struct RateMismatchRule: Rule {
     }
 
     /// Integer counts with a unit in the sentence that ends at `end`, each with the Han label before it.
-    private func countsBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, floor: Int, into out: inout [Count]) {
-        // Sentence start: the last 。！？ before `end`.
-        // 。 = E3 80 82, ！ = EF BC 81, ？ = EF BC 9F; a whole sequence matched in valid UTF-8 is a scalar.
+    private func countsBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, floor: Int, marks: MarkIndex, into out: inout [Count]) {
+        // Sentence start: just after the last 。！？ before `end` (at or after `floor`), from the index of marks.
         var start = floor
-        var k = end - 1
-        while k >= floor + 2 {
-            let c = p[k]
-            if (c == 0x82 && p[k - 1] == 0x80 && p[k - 2] == 0xE3) || ((c == 0x81 || c == 0x9F) && p[k - 1] == 0xBC && p[k - 2] == 0xEF) {
-                start = k + 1
+        var k = marks.first(atOrAfter: end) - 1
+        while k >= 0 && marks.offsets[k] >= floor {
+            let v = marks.values[k]
+            if v == 0x3002 || v == 0xFF01 || v == 0xFF1F {
+                start = marks.offsets[k] + 3
                 break
             }
             k -= 1
         }
         out.removeAll(keepingCapacity: true)
+        // Digit runs: jump from ASCII byte to ASCII byte (multi-byte scalars never hold a digit byte).
         var i = start
         while i < end {
-            guard p[i] >= 0x30 && p[i] <= 0x39 else { i += 1; continue }
+            i = ByteSearch.firstASCII(in: p, from: i, to: end)
+            guard i < end else { break }
+            let b = p[i]
+            guard b >= 0x30 && b <= 0x39 else { i += 1; continue }
             var e = i
             while e < end && p[e] >= 0x30 && p[e] <= 0x39 { e += 1 }
             let unit = e < p.count ? Scalars.decode(p, e).0 : 0
             let prevByte = i > 0 ? p[i - 1] : 0
-            if Self.units.contains(unit) && prevByte != 0x2E, let v = Self.parseInt(p, i, e) {
+            if Self.isUnit(unit) && prevByte != 0x2E, let v = Self.parseInt(p, i, e) {
                 out.append(Count(value: v, unit: unit, label: hanBefore(p, i, max: 10, floor: start).0))
             }
             i = e
