@@ -40,11 +40,12 @@ enum BenchCommand {
     }
 
     static func run(_ args: [String]) -> Int32 {
-        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples"], flags: ["--quick", "--rules"])
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples"], flags: ["--quick", "--rules", "--cold-probe"])
         if let err { return CLI.fail(err) }
         guard pos.isEmpty else { return CLI.fail("bench 不接受参数 \(pos.joined(separator: " "))") }
         if let dir = opts["--write-samples"] { return writeSamples(dir) }
         if opts["--rules"] != nil { return perRule() }
+        if opts["--cold-probe"] != nil { return coldProbe() }
         let quick = opts["--quick"] != nil
         let format = opts["--format"] ?? "text"
         guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
@@ -100,6 +101,9 @@ enum BenchCommand {
         }
         figures.append(Figure(key: "lintThroughputAllCoresMBps", label: "多核检查吞吐量（\(ProcessInfo.processInfo.activeProcessorCount)核）",
                               value: totalMB / (parallel / 1000), unit: "MB/s", target: nil, higherIsBetter: true))
+        if let cold = coldKnowledgeCost(runs: quick ? 3 : 11) {
+            figures.append(Figure(key: "coldStartKnowledgeMs", label: "冷启动时知识库加载与自动机构建（进程内实测）", value: cold, unit: "ms", target: 20))
+        }
         if let start = serverStartup(runs: quick ? 3 : 11) {
             figures.append(Figure(key: "serverInitializeMs", label: "语言服务器启动到答复 initialize", value: start, unit: "ms", target: 30))
         }
@@ -149,6 +153,43 @@ enum BenchCommand {
     }
 
     static func format2(_ v: Double) -> String { v >= 100 ? String(format: "%.0f", v) : String(format: "%.2f", v) }
+
+    /// What loading the knowledge costs a fresh process: `fazhi lint` of a one-line report with the
+    /// `FAZHI_TIMING` hook reporting the time spent before the first rule result (knowledge files + the
+    /// combined automaton), median over `runs` processes.
+    static func coldKnowledgeCost(runs: Int) -> Double? {
+        guard let exe = Bundle.main.executableURL else { return nil }
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let p = Process()
+            p.executableURL = exe
+            p.arguments = ["bench", "--cold-probe"]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            guard (try? p.run()) != nil else { return nil }
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            guard let v = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+            times.append(v)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// Runs in a fresh process: times the first lint of a small report (which loads every knowledge file
+    /// and builds the automata) minus a second lint of the same text, and prints milliseconds.
+    static func coldProbe() -> Int32 {
+        let text = SourceText("××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n截止目前依照《行政处罚法》开展执法，办结率100%。\n")
+        let t0 = now()
+        _ = Linter().lint(text)
+        let first = now() - t0
+        let t1 = now()
+        _ = Linter().lint(text)
+        let second = now() - t1
+        CLI.write(String(format: "%.3f\n", first - second))
+        return 0
+    }
 
     /// Median time from spawning `fazhi lsp` to receiving the initialize response.
     static func serverStartup(runs: Int) -> Double? {
