@@ -1,5 +1,6 @@
 // Small helpers shared by the server's features: position conversion at the edge, URIs, numerals.
 import FazhiJSON
+import FazhiParser
 import FazhiText
 import Foundation
 import LSPKit
@@ -60,43 +61,11 @@ enum URIs {
     }
 }
 
+/// Chinese ordinals for the server's features (one implementation, in the parser core).
 enum Numerals {
-    static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-
-    /// 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (1…99; larger numbers in Arabic digits).
-    static func chinese(_ n: Int) -> String {
-        guard n > 0 && n < 100 else { return String(n) }
-        if n < 10 { return digits[n] }
-        let t = n / 10, u = n % 10
-        return (t == 1 ? "" : digits[t]) + "十" + (u == 0 ? "" : digits[u])
-    }
-
-    /// 一 → 1 … 九十九 → 99; nil if not a simple Chinese numeral.
-    static func value(_ s: String) -> Int? {
-        let map: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "〇": 0, "零": 0]
-        let cs = Array(s)
-        if cs.isEmpty { return nil }
-        if let i = cs.firstIndex(of: "十") {
-            let t = i == 0 ? 1 : (cs.count > 0 ? map[cs[0]] : nil)
-            guard let tens = t, i <= 1 else { return nil }
-            let rest = cs[(i + 1)...]
-            if rest.isEmpty { return tens * 10 }
-            guard rest.count == 1, let u = map[rest.first!] else { return nil }
-            return tens * 10 + u
-        }
-        guard cs.count == 1, let v = map[cs[0]], v > 0 else { return nil }
-        return v
-    }
-
-    /// The marker of a heading at `level` numbered `n` (GB/T 9704): 一、 （一） 1. （1）.
-    static func marker(level: Int, number n: Int) -> String {
-        switch level {
-        case 1: return chinese(n) + "、"
-        case 2: return "（" + chinese(n) + "）"
-        case 3: return "\(n)."
-        default: return "（\(n)）"
-        }
-    }
+    static func chinese(_ n: Int) -> String { ChineseNumerals.string(n) }
+    static func value(_ s: String) -> Int? { ChineseNumerals.value(s) }
+    static func marker(level: Int, number n: Int) -> String { ChineseNumerals.marker(level: level, number: n) }
 }
 
 enum Snippets {

@@ -335,3 +335,17 @@ final class ParserRegressionTests: XCTestCase {
         XCTAssertEqual(r.closing.date?.day, 6)
     }
 }
+
+final class ChineseNumeralsTests: XCTestCase {
+    func testStringAndValueRoundTrip() {
+        XCTAssertEqual(ChineseNumerals.string(1), "一")
+        XCTAssertEqual(ChineseNumerals.string(10), "十")
+        XCTAssertEqual(ChineseNumerals.string(21), "二十一")
+        XCTAssertEqual(ChineseNumerals.string(105), "一百零五")
+        XCTAssertEqual(ChineseNumerals.string(110), "一百一十")
+        for n in 1...999 { XCTAssertEqual(ChineseNumerals.value(ChineseNumerals.string(n)), n, "\(n)") }
+        XCTAssertNil(ChineseNumerals.value("一一"))
+        XCTAssertNil(ChineseNumerals.value("法治"))
+        XCTAssertEqual(ChineseNumerals.marker(level: 2, number: 12), "（十二）")
+    }
+}

@@ -4,17 +4,7 @@ import FazhiText
 /// Small helpers shared by the numbering, punctuation, spacing and residue rules.
 enum FormatScan {
     /// Chinese numeral for 1…999 as used in ordinals (十一, 二十, 一百零五).
-    static func chineseNumeral(_ n: Int) -> String {
-        let d = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        guard n > 0 && n < 1000 else { return String(n) }
-        if n < 10 { return d[n] }
-        if n < 20 { return "十" + (n % 10 == 0 ? "" : d[n % 10]) }
-        if n < 100 { return d[n / 10] + "十" + (n % 10 == 0 ? "" : d[n % 10]) }
-        let rest = n % 100
-        if rest == 0 { return d[n / 100] + "百" }
-        if rest < 10 { return d[n / 100] + "百零" + d[rest] }
-        return d[n / 100] + "百" + (rest < 20 ? "一" + chineseNumeral(rest) : chineseNumeral(rest))
-    }
+    static func chineseNumeral(_ n: Int) -> String { ChineseNumerals.string(n) }
 
     @inline(__always) static func isChineseNumeral(_ v: UInt32) -> Bool {
         switch v {
