@@ -7,7 +7,7 @@ extension SourceText {
         guard let r = range else { return 0..<count }
         var s = min(max(0, r.start), count)
         var e = min(max(s, r.end), count)
-        while s > 0 && (bytes[s] & 0xC0) == 0x80 && s < count { s -= 1 }
+        while s > 0 && s < count && (bytes[s] & 0xC0) == 0x80 { s -= 1 }
         while e < count && (bytes[e] & 0xC0) == 0x80 { e += 1 }
         return s..<e
     }

@@ -198,3 +198,17 @@ final class KnowledgeTests: XCTestCase {
         }
     }
 }
+
+final class RangeEdgeTests: XCTestCase {
+    /// Ranges at or past the end of the text (a hover at the last position) never read out of bounds.
+    func testMatchesWithRangesAtTheEnd() {
+        let k = Sample.knowledge
+        let text = SourceText("推行三重一大😀")
+        for r in [TextRange(text.count, text.count), TextRange(text.count - 1, text.count + 5), TextRange(-3, 2)] {
+            _ = k.termMatches(in: text, range: r)
+            _ = k.confusableMatches(in: text, range: r)
+            _ = k.anchorMatches(in: text, range: r)
+        }
+        XCTAssertEqual(k.termMatches(in: text, range: TextRange(text.count, text.count)).count, 0)
+    }
+}
