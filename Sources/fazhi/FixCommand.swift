@@ -78,7 +78,13 @@ enum Diff {
             }
             var i = 0, j = 0
             while i < ma.count || j < mb.count {
-                if i < ma.count && j < mb.count && ma[i] == mb[j] { ops.append((" ", ma[i])); i += 1; j += 1 } else if j < mb.count && (i == ma.count || dp[i][j + 1] >= dp[i + 1][j]) { ops.append(("+", mb[j])); j += 1 } else { ops.append(("-", ma[i])); i += 1 }
+                if i < ma.count && j < mb.count && ma[i] == mb[j] {
+                    ops.append((" ", ma[i])); i += 1; j += 1
+                } else if i < ma.count && (j == mb.count || dp[i + 1][j] >= dp[i][j + 1]) {
+                    ops.append(("-", ma[i])); i += 1 // removals before additions, as diff(1) prints them
+                } else {
+                    ops.append(("+", mb[j])); j += 1
+                }
             }
         } else {
             ops = ma.map { ("-", $0) } + mb.map { ("+", $0) }

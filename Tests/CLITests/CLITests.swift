@@ -157,10 +157,19 @@ final class CLITests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let f = dir.appendingPathComponent("r.txt")
-        let text = "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n略。\n"
+        let text = "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开会议4次,截止目前形成纪要4份。\n\n特此报告！\n"
         try text.write(to: f, atomically: true, encoding: .utf8)
         let r = try Fazhi.run(["fix", "--dry-run", f.path])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertEqual(try String(contentsOf: f, encoding: .utf8), text)
+        // A unified diff: removals before additions.
+        let minus = try XCTUnwrap(r.out.range(of: "-特此报告！\n"))
+        let plus = try XCTUnwrap(r.out.range(of: "+特此报告。\n"))
+        XCTAssertTrue(minus.lowerBound < plus.lowerBound, r.out)
+        XCTAssertTrue(r.out.contains("+全年召开会议4次，截至目前形成纪要4份。"), r.out)
+        // Without --dry-run the file is rewritten with the safe fixes only.
+        XCTAssertEqual(try Fazhi.run(["fix", f.path]).code, 0)
+        let fixed = try String(contentsOf: f, encoding: .utf8)
+        XCTAssertEqual(fixed, "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开会议4次，截至目前形成纪要4份。\n\n特此报告。\n")
     }
 }
