@@ -1,3 +1,4 @@
+import Foundation
 import FazhiText
 
 /// Aho-Corasick automaton over UTF-8 bytes, compiled into a dense DFA.
@@ -33,22 +34,14 @@ public struct MultiPatternMatcher: Sendable {
     public let patterns: [String]
     public let payloads: [Int]
 
-    // byte -> class
-    private let classes: [UInt8]
+    /// The automaton, compiled on first use (many matchers are loaded but only some are ever run,
+    /// e.g. the per-file matchers when the linter uses its combined one).
+    private let box: LazyCompiled
+    var compiled: Compiled { box.get() }
     /// Number of byte equivalence classes (= row width).
-    public let classCount: Int
-    /// Dense transitions: `table[stateOffset + class]` = next state offset (state index × classCount).
-    private let table: [Int32]
-    /// State offsets at or above this value have outputs.
-    private let matchThreshold: Int
-    /// For each state with outputs (index - firstMatchState): range into `outputs`.
-    private let outputStart: [Int32]
-    private let outputs: [Int32]
-    private let patternLengths: [Int32]
+    public var classCount: Int { compiled.classCount }
     /// Number of DFA states.
-    public let stateCount: Int
-    /// Length in bytes of the longest pattern.
-    private let maxPatternLength: Int
+    public var stateCount: Int { compiled.stateCount }
 
     /// Builds the automaton; each pattern's payload is its index.
     public init(patterns: [String]) {
@@ -60,124 +53,7 @@ public struct MultiPatternMatcher: Sendable {
         patterns = entries.map(\.pattern)
         payloads = entries.map(\.payload)
         let bytesList: [[UInt8]] = entries.map { Array($0.pattern.utf8) }
-        let lengths = bytesList.map { Int32($0.count) }
-        patternLengths = lengths
-        maxPatternLength = Int(lengths.max() ?? 0)
-
-        // Byte equivalence classes.
-        var used = [Bool](repeating: false, count: 256)
-        for p in bytesList { for b in p { used[Int(b)] = true } }
-        let anyUnused = used.contains(false)
-        var cls = [UInt8](repeating: 0, count: 256)
-        var next = anyUnused ? 1 : 0
-        for b in 0..<256 where used[b] {
-            cls[b] = UInt8(truncatingIfNeeded: next)
-            next += 1
-        }
-        let width = max(next, 1)
-        classes = cls
-        classCount = width
-
-        // Trie with a dense goto table (-1 = no edge). Own patterns per state as linked lists.
-        let totalBytes = bytesList.reduce(0) { $0 + $1.count }
-        let maxStates = totalBytes + 1
-        var delta = [Int32](repeating: -1, count: maxStates * width)
-        var ownHead = [Int32](repeating: -1, count: maxStates)
-        var ownNext = [Int32](repeating: -1, count: bytesList.count)
-        var states = 1
-        delta.withUnsafeMutableBufferPointer { d in
-            for (pi, p) in bytesList.enumerated() where !p.isEmpty {
-                var s = 0
-                for b in p {
-                    let c = Int(cls[Int(b)])
-                    let t = d[s * width + c]
-                    if t >= 0 {
-                        s = Int(t)
-                    } else {
-                        d[s * width + c] = Int32(states)
-                        s = states
-                        states += 1
-                    }
-                }
-                ownNext[pi] = ownHead[s]
-                ownHead[s] = Int32(pi)
-            }
-        }
-        stateCount = states
-
-        // BFS: failure links and complete transitions, in place. When a state is dequeued, its row
-        // still holds -1 for missing edges and child ids for trie edges; missing edges are filled
-        // from the failure state's (already complete) row.
-        var fail = [Int32](repeating: 0, count: states)
-        var order = [Int32](repeating: 0, count: states)
-        var orderCount = 1
-        delta.withUnsafeMutableBufferPointer { d in
-            var head = 0
-            while head < orderCount {
-                let s = Int(order[head])
-                head += 1
-                let f = Int(fail[s])
-                let row = s * width, frow = f * width
-                for c in 0..<width {
-                    let t = d[row + c]
-                    if t >= 0 {
-                        fail[Int(t)] = s == 0 ? 0 : d[frow + c]
-                        order[orderCount] = t
-                        orderCount += 1
-                    } else {
-                        d[row + c] = s == 0 ? 0 : d[frow + c]
-                    }
-                }
-            }
-        }
-        // Output links: nearest state on the failure chain (itself included) with own patterns.
-        var outLink = [Int32](repeating: -1, count: states)
-        for k in 1..<max(1, states) {
-            let s = Int(order[k])
-            outLink[s] = ownHead[s] >= 0 ? Int32(s) : outLink[Int(fail[s])]
-        }
-
-        // Renumber: states without outputs first (root stays 0), then states with outputs.
-        var newIndex = [Int32](repeating: 0, count: states)
-        var n: Int32 = 0
-        for k in 0..<states where outLink[Int(order[k])] < 0 { newIndex[Int(order[k])] = n; n += 1 }
-        let firstMatch = Int(n)
-        var oStart: [Int32] = [0]
-        var oList: [Int32] = []
-        var scratch: [Int32] = []
-        for k in 0..<states {
-            let s = Int(order[k])
-            guard outLink[s] >= 0 else { continue }
-            newIndex[s] = n; n += 1
-            scratch.removeAll(keepingCapacity: true)
-            var q = Int(outLink[s])
-            while q >= 0 {
-                var pi = ownHead[q]
-                while pi >= 0 { scratch.append(pi); pi = ownNext[Int(pi)] }
-                q = Int(outLink[Int(fail[q])])
-                if q == 0 { break }
-            }
-            // Longest pattern first inside a state's output list.
-            scratch.sort { (lengths[Int($0)], -$0) > (lengths[Int($1)], -$1) }
-            oList.append(contentsOf: scratch)
-            oStart.append(Int32(oList.count))
-        }
-        var t = [Int32](repeating: 0, count: states * width)
-        t.withUnsafeMutableBufferPointer { tp in
-            delta.withUnsafeBufferPointer { d in
-                for s in 0..<states {
-                    let row = Int(newIndex[s]) * width
-                    let srow = s * width
-                    for c in 0..<width {
-                        tp[row + c] = newIndex[Int(d[srow + c])] &* Int32(width)
-                    }
-                }
-            }
-        }
-        table = t
-        matchThreshold = firstMatch * width
-        outputStart = oStart
-        outputs = oList
+        box = LazyCompiled { Compiled(bytesList) }
     }
 
     /// Calls `body` for every match (overlapping ones included) that lies inside `range`, in order of end offset.
@@ -189,11 +65,13 @@ public struct MultiPatternMatcher: Sendable {
     @inline(__always)
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Match) -> Void) {
         let lo = max(0, range.lowerBound), hi = min(bytes.count, range.upperBound)
-        guard lo < hi, stateCount > 1 else { return }
-        let width = classCount
-        let threshold = matchThreshold
-        table.withUnsafeBufferPointer { tp in
-            classes.withUnsafeBufferPointer { cp in
+        let c = compiled
+        guard lo < hi, c.stateCount > 1 else { return }
+        let width = c.classCount
+        let threshold = c.matchThreshold
+        let outputStart = c.outputStart, outputs = c.outputs, patternLengths = c.patternLengths
+        c.table.withUnsafeBufferPointer { tp in
+            c.classes.withUnsafeBufferPointer { cp in
                 guard let tb = tp.baseAddress, let cb = cp.baseAddress, let bb = bytes.baseAddress else { return }
                 let count = bytes.count
                 /// Reports the outputs of state offset `s` reached at `end`.
@@ -207,7 +85,7 @@ public struct MultiPatternMatcher: Sendable {
                         sink(Match(start: start, end: end, pattern: p, payload: payloads[p]))
                     }
                 }
-                let overlap = maxPatternLength
+                let overlap = c.maxPatternLength
                 if hi - lo < 4096 || overlap * 4 > hi - lo {
                     var s = 0
                     var i = lo
@@ -292,14 +170,16 @@ public struct MultiPatternMatcher: Sendable {
     /// that began in an earlier chunk is reported too (its start may then be negative: offsets are
     /// relative to the chunk). `body` returns false to stop; the result is false when it did.
     public func scanChunk(_ bytes: UnsafeBufferPointer<UInt8>, state: inout Int, _ body: (Match) -> Bool) -> Bool {
-        guard stateCount > 1, let bb = bytes.baseAddress else { return true }
-        let width = classCount
-        let threshold = matchThreshold
+        let c = compiled
+        guard c.stateCount > 1, let bb = bytes.baseAddress else { return true }
+        let width = c.classCount
+        let threshold = c.matchThreshold
+        let outputStart = c.outputStart, outputs = c.outputs, patternLengths = c.patternLengths
         let count = bytes.count
         var s = state
         defer { state = s }
-        return table.withUnsafeBufferPointer { tp in
-            classes.withUnsafeBufferPointer { cp in
+        return c.table.withUnsafeBufferPointer { tp in
+            c.classes.withUnsafeBufferPointer { cp in
                 guard let tb = tp.baseAddress, let cb = cp.baseAddress else { return true }
                 var i = 0
                 while i < count {
@@ -376,5 +256,167 @@ public struct MultiPatternMatcher: Sendable {
             cursor = m.end
         }
         return result
+    }
+}
+
+extension MultiPatternMatcher {
+    /// The compiled DFA: byte classes, dense transitions with failure links folded in, and outputs.
+    final class Compiled: Sendable {
+        // byte -> class
+        let classes: [UInt8]
+        /// Number of byte equivalence classes (= row width).
+        let classCount: Int
+        /// Dense transitions: `table[stateOffset + class]` = next state offset (state index × classCount).
+        let table: [Int32]
+        /// State offsets at or above this value have outputs.
+        let matchThreshold: Int
+        /// For each state with outputs (index - firstMatchState): range into `outputs`.
+        let outputStart: [Int32]
+        let outputs: [Int32]
+        let patternLengths: [Int32]
+        /// Number of DFA states.
+        let stateCount: Int
+        /// Length in bytes of the longest pattern.
+        let maxPatternLength: Int
+
+
+        init(_ bytesList: [[UInt8]]) {
+                let lengths = bytesList.map { Int32($0.count) }
+            patternLengths = lengths
+            maxPatternLength = Int(lengths.max() ?? 0)
+
+            // Byte equivalence classes.
+            var used = [Bool](repeating: false, count: 256)
+            for p in bytesList { for b in p { used[Int(b)] = true } }
+            let anyUnused = used.contains(false)
+            var cls = [UInt8](repeating: 0, count: 256)
+            var next = anyUnused ? 1 : 0
+            for b in 0..<256 where used[b] {
+                cls[b] = UInt8(truncatingIfNeeded: next)
+                next += 1
+            }
+            let width = max(next, 1)
+            classes = cls
+            classCount = width
+
+            // Trie with a dense goto table (-1 = no edge). Own patterns per state as linked lists.
+            let totalBytes = bytesList.reduce(0) { $0 + $1.count }
+            let maxStates = totalBytes + 1
+            var delta = [Int32](repeating: -1, count: maxStates * width)
+            var ownHead = [Int32](repeating: -1, count: maxStates)
+            var ownNext = [Int32](repeating: -1, count: bytesList.count)
+            var states = 1
+            delta.withUnsafeMutableBufferPointer { d in
+                for (pi, p) in bytesList.enumerated() where !p.isEmpty {
+                    var s = 0
+                    for b in p {
+                        let c = Int(cls[Int(b)])
+                        let t = d[s * width + c]
+                        if t >= 0 {
+                            s = Int(t)
+                        } else {
+                            d[s * width + c] = Int32(states)
+                            s = states
+                            states += 1
+                        }
+                    }
+                    ownNext[pi] = ownHead[s]
+                    ownHead[s] = Int32(pi)
+                }
+            }
+            stateCount = states
+
+            // BFS: failure links and complete transitions, in place. When a state is dequeued, its row
+            // still holds -1 for missing edges and child ids for trie edges; missing edges are filled
+            // from the failure state's (already complete) row.
+            var fail = [Int32](repeating: 0, count: states)
+            var order = [Int32](repeating: 0, count: states)
+            var orderCount = 1
+            delta.withUnsafeMutableBufferPointer { d in
+                var head = 0
+                while head < orderCount {
+                    let s = Int(order[head])
+                    head += 1
+                    let f = Int(fail[s])
+                    let row = s * width, frow = f * width
+                    for c in 0..<width {
+                        let t = d[row + c]
+                        if t >= 0 {
+                            fail[Int(t)] = s == 0 ? 0 : d[frow + c]
+                            order[orderCount] = t
+                            orderCount += 1
+                        } else {
+                            d[row + c] = s == 0 ? 0 : d[frow + c]
+                        }
+                    }
+                }
+            }
+            // Output links: nearest state on the failure chain (itself included) with own patterns.
+            var outLink = [Int32](repeating: -1, count: states)
+            for k in 1..<max(1, states) {
+                let s = Int(order[k])
+                outLink[s] = ownHead[s] >= 0 ? Int32(s) : outLink[Int(fail[s])]
+            }
+
+            // Renumber: states without outputs first (root stays 0), then states with outputs.
+            var newIndex = [Int32](repeating: 0, count: states)
+            var n: Int32 = 0
+            for k in 0..<states where outLink[Int(order[k])] < 0 { newIndex[Int(order[k])] = n; n += 1 }
+            let firstMatch = Int(n)
+            var oStart: [Int32] = [0]
+            var oList: [Int32] = []
+            var scratch: [Int32] = []
+            for k in 0..<states {
+                let s = Int(order[k])
+                guard outLink[s] >= 0 else { continue }
+                newIndex[s] = n; n += 1
+                scratch.removeAll(keepingCapacity: true)
+                var q = Int(outLink[s])
+                while q >= 0 {
+                    var pi = ownHead[q]
+                    while pi >= 0 { scratch.append(pi); pi = ownNext[Int(pi)] }
+                    q = Int(outLink[Int(fail[q])])
+                    if q == 0 { break }
+                }
+                // Longest pattern first inside a state's output list.
+                scratch.sort { (lengths[Int($0)], -$0) > (lengths[Int($1)], -$1) }
+                oList.append(contentsOf: scratch)
+                oStart.append(Int32(oList.count))
+            }
+            var t = [Int32](repeating: 0, count: states * width)
+            t.withUnsafeMutableBufferPointer { tp in
+                delta.withUnsafeBufferPointer { d in
+                    for s in 0..<states {
+                        let row = Int(newIndex[s]) * width
+                        let srow = s * width
+                        for c in 0..<width {
+                            tp[row + c] = newIndex[Int(d[srow + c])] &* Int32(width)
+                        }
+                    }
+                }
+            }
+            table = t
+            matchThreshold = firstMatch * width
+            outputStart = oStart
+            outputs = oList
+        }
+    }
+}
+
+/// Compiles an automaton once, on first use, from any thread.
+final class LazyCompiled: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: MultiPatternMatcher.Compiled?
+    private let build: @Sendable () -> MultiPatternMatcher.Compiled
+
+    init(_ build: @escaping @Sendable () -> MultiPatternMatcher.Compiled) { self.build = build }
+
+    func get() -> MultiPatternMatcher.Compiled {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = value { return v }
+        let v = build()
+        value = v
+        return v
     }
 }
