@@ -47,6 +47,26 @@ public enum ByteSearch {
         return end
     }
 
+    /// The next maximal run of ASCII digits in `from..<to`, skipping non-ASCII text 8 bytes at a time
+    /// (multi-byte scalars never contain a digit byte); nil when there is none.
+    @inlinable
+    public static func nextDigitRun(in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Range<Int>? {
+        let end = min(to, p.count)
+        var i = max(0, from)
+        while i < end {
+            i = firstASCII(in: p, from: i, to: end)
+            guard i < end else { return nil }
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 {
+                var e = i + 1
+                while e < end && p[e] >= 0x30 && p[e] <= 0x39 { e += 1 }
+                return i..<e
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// The first offset in `from..<to` holding an ASCII byte (< 0x80), or `to`.
     @inlinable
     public static func firstASCII(in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {

@@ -213,20 +213,15 @@ public struct RateMismatchRule: Rule {
         }
         out.removeAll(keepingCapacity: true)
         // Digit runs: jump from ASCII byte to ASCII byte (multi-byte scalars never hold a digit byte).
-        var i = start
-        while i < end {
-            i = ByteSearch.firstASCII(in: p, from: i, to: end)
-            guard i < end else { break }
-            let b = p[i]
-            guard b >= 0x30 && b <= 0x39 else { i += 1; continue }
-            var e = i
-            while e < end && p[e] >= 0x30 && p[e] <= 0x39 { e += 1 }
+        var next = start
+        while let run = ByteSearch.nextDigitRun(in: p, from: next, to: end) {
+            let i = run.lowerBound, e = run.upperBound
+            next = e
             let unit = e < p.count ? Scalars.decode(p, e).0 : 0
             let prevByte = i > 0 ? p[i - 1] : 0
             if Self.isUnit(unit) && prevByte != 0x2E, let v = Self.parseInt(p, i, e) {
                 out.append(Count(value: v, unit: unit, label: hanBefore(p, i, max: 10, floor: start).0))
             }
-            i = e
         }
     }
 

@@ -62,15 +62,9 @@ extension LintContext {
         source.bytes.withUnsafeBufferPointer { p in
             let lo = max(0, r.start), hi = min(r.end, p.count)
             var i = lo
-            while i < hi {
-                i = ByteSearch.firstASCII(in: p, from: i, to: hi)
-                guard i < hi else { break }
-                let b = p[i]
-                guard b >= 0x30 && b <= 0x39 else { i += 1; continue }
-                let s = i
-                while i < hi && p[i] >= 0x30 && p[i] <= 0x39 { i += 1 }
-                // A run start: the range's start, or no digit right before it.
-                if s > lo && p[s - 1] >= 0x30 && p[s - 1] <= 0x39 { continue }
+            while let run = ByteSearch.nextDigitRun(in: p, from: i, to: hi) {
+                let s = run.lowerBound
+                i = run.upperBound
                 guard i - s == 4, i + 3 <= hi, p[i] == 0xE5, p[i + 1] == 0xB9, p[i + 2] == 0xB4 else { continue }
                 let y = (Int(p[s]) - 0x30) * 1000 + (Int(p[s + 1]) - 0x30) * 100 + (Int(p[s + 2]) - 0x30) * 10 + Int(p[s + 3]) - 0x30
                 var before: UInt32 = 0
