@@ -12,28 +12,9 @@ local fake = os.getenv("FAZHI_E2E_FAKE") == "1"
 local mode = os.getenv("FAZHI_E2E_MODE") or "setup"
 local wait_ms = tonumber(os.getenv("FAZHI_E2E_WAIT_MS") or "") or 15000
 
-local passed, failed = 0, 0
-
-local function out(line)
-  io.stdout:write(line .. "\n")
-  io.stdout:flush()
-end
-
-local function check(name, ok, detail)
-  if ok then
-    passed = passed + 1
-    out("PASS " .. name)
-  else
-    failed = failed + 1
-    out("FAIL " .. name .. (detail and ("：" .. detail) or ""))
-  end
-  return ok
-end
-
-local function finish()
-  out(string.format("%d passed, %d failed", passed, failed))
-  vim.cmd(failed > 0 and "cquit 1" or "qall!")
-end
+local H = dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "harness.lua")
+local out, check = H.out, H.check
+local finish = H.finish
 
 local function run()
   local v = vim.version()

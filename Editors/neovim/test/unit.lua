@@ -1,19 +1,7 @@
 -- Unit tests of lua/fazhi (no server needed). Run by unit.sh:
 --   nvim --headless --clean --cmd "set rtp^=<plugin>" -c "luafile unit.lua"
-local passed, failed = 0, 0
-local function out(s)
-  io.stdout:write(s .. "\n")
-  io.stdout:flush()
-end
-local function check(name, ok, detail)
-  if ok then
-    passed = passed + 1
-    out("PASS " .. name)
-  else
-    failed = failed + 1
-    out("FAIL " .. name .. (detail and ("：" .. detail) or ""))
-  end
-end
+local H = dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "harness.lua")
+local out, check = H.out, H.check
 
 local function run()
   local fazhi = require("fazhi")
@@ -69,5 +57,4 @@ local ok, err = pcall(run)
 if not ok then
   check("测试脚本未出错", false, tostring(err))
 end
-out(string.format("%d passed, %d failed", passed, failed))
-vim.cmd(failed > 0 and "cquit 1" or "qall!")
+H.finish()
