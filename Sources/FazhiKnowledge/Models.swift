@@ -50,13 +50,21 @@ public struct Law: Codable, Sendable, Hashable {
     public var replacedBy: String?
     public var docNumber: String?
     public var note: String?
+    /// When it stopped being in force (repeal, expiry or the successor's commencement), if known.
+    public var repealed: String?
+    /// Where each fact comes from (official database listing, gazette number, the document's own text).
+    public var sources: [String]?
+    /// How often annual reports cite it: 1 = cited by almost every report; larger = rarer; nil = not ranked.
+    public var citedRank: Int?
 
     public init(id: String, name: String, short: [String] = [], kind: String = LawKind.law.rawValue, issuer: String = "", adopted: String = "",
                 amended: [String]? = nil, effective: String? = nil, status: String = LawStatus.inForce.rawValue,
-                replacedBy: String? = nil, docNumber: String? = nil, note: String? = nil) {
+                replacedBy: String? = nil, docNumber: String? = nil, note: String? = nil,
+                repealed: String? = nil, sources: [String]? = nil, citedRank: Int? = nil) {
         self.id = id; self.name = name; self.short = short; self.kind = kind; self.issuer = issuer
         self.adopted = adopted; self.amended = amended; self.effective = effective; self.status = status
         self.replacedBy = replacedBy; self.docNumber = docNumber; self.note = note
+        self.repealed = repealed; self.sources = sources; self.citedRank = citedRank
     }
 
     public init(from decoder: Decoder) throws {
@@ -65,6 +73,8 @@ public struct Law: Codable, Sendable, Hashable {
         issuer = try c.str(.issuer); adopted = try c.str(.adopted); amended = try c.optStrs(.amended)
         effective = try c.optStr(.effective); status = try c.str(.status); replacedBy = try c.optStr(.replacedBy)
         docNumber = try c.optStr(.docNumber); note = try c.optStr(.note)
+        repealed = try c.optStr(.repealed); sources = try c.optStrs(.sources)
+        citedRank = try c.decodeIfPresent(Int.self, forKey: .citedRank)
     }
 
     public var lawKind: LawKind? { LawKind(rawValue: kind) }
@@ -75,6 +85,26 @@ public struct Law: Codable, Sendable, Hashable {
     public var amendedDates: [KnowledgeDate] { (amended ?? []).compactMap(KnowledgeDate.init) }
     /// The name as cited: `《name》`.
     public var citation: String { "《\(name)》" }
+    public var repealedDate: KnowledgeDate? { repealed.flatMap(KnowledgeDate.init) }
+
+    /// Whether the document could be cited as current in a report on `year` (written early in `year + 1`).
+    public func status(inReportYear year: Int) -> LawYearStatus {
+        let yearEnd = KnowledgeDate(year: year, month: 12, day: 31)
+        if let a = adoptedDate, a.isCertainlyAfter(yearEnd) { return .notYetAdopted }
+        if let r = repealedDate {
+            // Repealed before the reported year began: it was not in force at all that year.
+            if r.isCertainlyBefore(KnowledgeDate(year: year, month: 1, day: 1)) { return .noLongerInForce }
+            return .inForce
+        }
+        return isInForce ? .inForce : .noLongerInForce
+    }
+}
+
+/// A document's standing in the year a report covers.
+public enum LawYearStatus: Sendable, Equatable {
+    case notYetAdopted
+    case inForce
+    case noLongerInForce
 }
 
 /// A name drafters write that matches no real document (or an outdated one cited as current).
