@@ -34,18 +34,43 @@ public struct Profile: Codable, Sendable {
                 .replacingOccurrences(of: "{next}", with: year.map { String($0 + 1) } ?? "20××")
         }
 
+        /// Whether a heading's words name this part: none of the exclusions occurs and all pieces of one
+        /// alternative occur in order. Compared on scalars after folding both sides with `MatchNormalizer`
+        /// (traditional characters, pronunciation glosses), so a republished traditional heading matches.
         public func matches(_ heading: String) -> Bool {
-            if let ex = exclude, ex.contains(where: { heading.contains($0) }) { return false }
+            let fold = MatchNormalizer.shared
+            let h = fold.normalize(heading.unicodeScalars.map(\.value))
+            for ex in exclude ?? [] {
+                let x = fold.normalize(ex.unicodeScalars.map(\.value))
+                if !x.isEmpty && Profile.find(x, in: h, from: 0) != nil { return false }
+            }
             for alt in match {
-                var rest = heading[...]
-                var ok = true
+                var pos = 0
+                var ok = !alt.isEmpty
                 for piece in alt {
-                    if let r = rest.range(of: piece) { rest = rest[r.upperBound...] } else { ok = false; break }
+                    let x = fold.normalize(piece.unicodeScalars.map(\.value))
+                    if x.isEmpty { continue }
+                    if let at = Profile.find(x, in: h, from: pos) { pos = at + x.count } else { ok = false; break }
                 }
-                if ok && !alt.isEmpty { return true }
+                if ok { return true }
             }
             return false
         }
+    }
+
+    /// First index of `p` in `a` at or after `from` (plain scalar search).
+    public static func find(_ p: [UInt32], in a: [UInt32], from: Int) -> Int? {
+        guard !p.isEmpty, a.count >= p.count else { return nil }
+        var i = from
+        while i + p.count <= a.count {
+            if a[i] == p[0] {
+                var k = 1
+                while k < p.count && a[i + k] == p[k] { k += 1 }
+                if k == p.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     public struct Area: Codable, Sendable {

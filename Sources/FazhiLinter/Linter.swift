@@ -58,9 +58,14 @@ public struct Linter: Sendable {
         var all: [Diagnostic] = []
         for rule in rules {
             guard let sev = config.severity(for: rule.metadata) else { continue }
-            var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev)
+            var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev, defaultSeverity: rule.metadata.defaultSeverity)
             rule.check(ctx, into: &sink)
             all.append(contentsOf: sink.diagnostics)
+        }
+        // Web-page chrome is not report text: no finding inside it but the one that names it.
+        let chrome = report.lines.filter { $0.kind == .chrome }.map(\.range)
+        if !chrome.isEmpty {
+            all.removeAll { d in d.rule != "web-page-residue" && chrome.contains { $0.overlaps(d.range) || ($0.start <= d.range.start && d.range.start < $0.end) } }
         }
         if !config.ignores.isEmpty {
             all.removeAll { d in

@@ -68,20 +68,35 @@ public protocol Rule: Sendable {
 }
 
 /// Collects a rule's findings with the rule's id and effective severity filled in.
+///
+/// A rule may give one finding a severity other than its default (an error only when certain, info when
+/// merely suspicious). When the user configures the rule's severity, the configured one replaces the
+/// default and such a finding keeps its distance below it (never above: a rule turned down to hint stays
+/// quiet).
 public struct DiagnosticSink {
     public let rule: String
     public let severity: Severity
+    /// The rule's declared default severity.
+    public let defaultSeverity: Severity
     public internal(set) var diagnostics: [Diagnostic] = []
 
-    public init(rule: String, severity: Severity) {
+    public init(rule: String, severity: Severity, defaultSeverity: Severity? = nil) {
         self.rule = rule
         self.severity = severity
+        self.defaultSeverity = defaultSeverity ?? severity
     }
 
     public mutating func report(_ range: TextRange, _ message: String, fixes: [Fix] = [],
                                 related: [RelatedLocation] = [], severity override: Severity? = nil, data: String? = nil) {
-        diagnostics.append(Diagnostic(rule: rule, severity: override ?? severity, message: message, range: range,
+        diagnostics.append(Diagnostic(rule: rule, severity: effective(override), message: message, range: range,
                                       fixes: fixes, related: related, data: data))
+    }
+
+    func effective(_ override: Severity?) -> Severity {
+        guard let o = override else { return severity }
+        if severity == defaultSeverity { return o }
+        let shifted = severity.rank + min(0, o.rank - defaultSeverity.rank)
+        return Severity.allCases.first { $0.rank == max(0, shifted) } ?? severity
     }
 }
 

@@ -22,9 +22,18 @@ public struct Report: Sendable {
     /// The reported year (from the title, else the opening paragraph) and where it was read.
     public internal(set) var year: Int?
     public internal(set) var yearRange: TextRange?
-    /// Whether the year was read from the title (else from the opening paragraph).
+    /// Whether the year was read from the title (else from the opening paragraph or a heading).
     public internal(set) var yearFromTitle = false
+    /// Where the year was read (nil when no year was found).
+    public internal(set) var yearSource: YearSource?
+    /// The year when it was read from the title, the opening or a part heading — not guessed from the
+    /// body. Rules that judge the text against the year use this one.
+    public var confidentYear: Int? { yearSource == .body ? nil : year }
     public internal(set) var unit: ReportUnit?
+    /// The standing of each part of the profile, in profile order (see `PartStatus`).
+    public internal(set) var partStatus: [PartStatus] = []
+    /// Whether the text uses traditional characters (republished on a mirror site); matching folds them.
+    public internal(set) var isTraditional = false
 
     public init(source: SourceText, profile: Profile) {
         self.source = source
@@ -39,8 +48,33 @@ public struct Report: Sendable {
         headings.indices.filter { headings[$0].parts.contains(part) }
     }
 
-    /// Whether some heading covers the part.
-    public func hasPart(_ part: String) -> Bool { headings.contains { $0.parts.contains(part) } }
+    /// Whether the part has a heading of its own (top-level, a pseudo-heading, or a first-level heading
+    /// placed by position), as opposed to merged into another part, mentioned, or missing.
+    public func hasPart(_ part: String) -> Bool { status(of: part)?.presence == .separate }
+
+    /// The standing of one part.
+    public func status(of part: String) -> PartStatus? { partStatus.first { $0.id == part } }
+
+    /// Whether the text reads as finished: it ends with a closing (特此报告, a signature or a date).
+    /// A report without one may be a draft or a truncated copy, so absences prove little.
+    public var isComplete: Bool {
+        closing.closingPhrase != nil || closing.date != nil || !closing.signatures.isEmpty
+    }
+
+    /// Headings that own a part none of their ancestors owns, in document order: the top-level part
+    /// headings and the sub-headings of merged parts ("（一）履行第一责任人职责情况" under the measures).
+    public var partSections: [Int] {
+        headings.indices.filter { i in
+            let own = headings[i].parts
+            guard !own.isEmpty else { return false }
+            var p = headings[i].parent
+            while let q = p {
+                if own.allSatisfy({ headings[q].parts.contains($0) }) { return false }
+                p = headings[q].parent
+            }
+            return true
+        }
+    }
 
     /// Byte range of the body: from the first heading (or opening paragraph) to the closing.
     public var bodyRange: TextRange {
@@ -82,6 +116,12 @@ public struct Report: Sendable {
 
 public enum LineKind: String, Sendable {
     case blank
+    /// Web-page chrome copied with a published report (breadcrumbs, 发布时间/来源, 索引号 tables, widgets).
+    case chrome
+    /// A covering letter (报送函) that precedes the report's own title.
+    case coverLetter
+    /// The occasion of a report delivered at a meeting ("2025年3月17日在……会议上").
+    case occasion
     /// 发文机关标志 (e.g. 中共××镇委员会 / ××镇人民政府 above the title)
     case organization
     case docNumber
@@ -172,8 +212,15 @@ public struct Heading: Sendable {
     public var line: Int
     /// A labelled line such as "存在的问题：" standing in for a heading.
     public var isPseudo: Bool
-    /// Canonical parts this heading's own text covers (from the profile).
+    /// Canonical parts this heading stands for: named by its own words (from the profile), or, for a
+    /// first-level heading with a theme of its own ("一、强化组织领导"), given by its place among the
+    /// part headings (`partsInferred`).
     public var parts: [String]
+    /// Whether `parts` were given by position rather than by the heading's words.
+    public var partsInferred = false
+    /// Parts without a heading of their own that this (top-level) section holds: a sub-heading or a
+    /// paragraph about the first-responsible-person duty inside the measures, for example.
+    public var mergedParts: [String] = []
     public var parent: Int?
     public var children: [Int]
     /// Depth in the tree (0 for roots).
@@ -249,4 +296,38 @@ public struct ReportUnit: Sendable {
     public var name: String
     public var kind: UnitKind
     public var range: TextRange?
+    /// Where the name was read.
+    public var source: UnitSource?
+    /// Whether the name was read from a Party committee (中共××镇委员会) rather than a government organ.
+    public var isPartyOrgan = false
+
+    public init(name: String, kind: UnitKind, range: TextRange?, source: UnitSource? = nil) {
+        self.name = name
+        self.kind = kind
+        self.range = range
+        self.source = source
+    }
+}
+
+/// How a part of the profile is present in a report.
+public enum PartPresence: String, Sendable {
+    /// A heading of its own.
+    case separate
+    /// Inside another part: a sub-heading or a paragraph about it.
+    case merged
+    /// Only words about it somewhere (a sentence), no section.
+    case mentioned
+    /// No trace at all.
+    case missing
+}
+
+public struct PartStatus: Sendable {
+    public var id: String
+    public var presence: PartPresence
+    /// Headings that stand for the part (its own headings, or the sub-heading it is merged as).
+    public var headings: [Int]
+    /// The top-level heading whose section holds a merged part.
+    public var container: Int?
+    /// Where a merged or mentioned part was seen (a sub-heading's text or a sentence).
+    public var evidence: TextRange?
 }

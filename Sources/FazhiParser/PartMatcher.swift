@@ -1,13 +1,13 @@
 import FazhiKnowledge
 
-/// `Profile.parts(covering:)` on scalar ranges, without building a String per candidate line.
+/// The profile's part patterns compiled for matching heading words, built once per profile.
 ///
-/// `Profile.Part.matches` uses Foundation/stdlib string search, which compares by canonical
-/// equivalence and grapheme clusters. On text made only of scalars that neither decompose nor combine
-/// (ASCII, CJK ideographs and punctuation, full-width forms), that is plain scalar substring search,
-/// which is what this does. Any other scalar in the text (or in a pattern) falls back to the profile.
-final class PartMatcher: @unchecked Sendable {
-    struct Part {
+/// Heading text and patterns are both folded with `MatchNormalizer` (traditional → simplified, glosses
+/// dropped), so "推進法治政府建設的主要舉措和成效" names the measures like its simplified twin. A part
+/// matches when none of its exclusions occurs and all pieces of one of its alternatives occur in order —
+/// the same semantics as `Profile.Part.matches`, on scalars.
+final class PartMatcher: Sendable {
+    struct Part: Sendable {
         var id: String
         var exclude: [[UInt32]]
         var alternatives: [[[UInt32]]]
@@ -15,19 +15,15 @@ final class PartMatcher: @unchecked Sendable {
 
     let profile: Profile
     let parts: [Part]
-    /// False when some pattern is empty or holds a scalar outside the safe set: always use the profile.
-    let usable: Bool
 
     init(_ profile: Profile) {
         self.profile = profile
-        var ok = true
+        let fold = MatchNormalizer.shared
         parts = profile.parts.map { p in
-            let ex = (p.exclude ?? []).map(u)
-            let alts = p.match.map { $0.map(u) }
-            for pat in ex + alts.flatMap({ $0 }) where pat.isEmpty || !pat.allSatisfy(PartMatcher.isSafe) { ok = false }
-            return Part(id: p.id, exclude: ex, alternatives: alts)
+            Part(id: p.id,
+                 exclude: (p.exclude ?? []).map { fold.normalize(u($0)) }.filter { !$0.isEmpty },
+                 alternatives: p.match.map { alt in alt.map { fold.normalize(u($0)) }.filter { !$0.isEmpty } }.filter { !$0.isEmpty })
         }
-        usable = ok
     }
 
     /// Matcher for the default profile, built once.
@@ -46,54 +42,41 @@ final class PartMatcher: @unchecked Sendable {
         return true
     }
 
-    /// Scalars for which scalar equality is string equality (no decomposition, no grapheme extension).
-    @inline(__always) static func isSafe(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v >= 0x20 && v < 0x7F || v == 0x09 }
-        if v >= 0x4E00 && v <= 0x9FFF { return true }
-        if v >= 0x3000 && v <= 0x303F { return v < 0x302A || v > 0x302F }
-        if v >= 0xFF01 && v <= 0xFF5E { return true }
-        if v >= 0x3400 && v <= 0x4DBF { return true }
-        if v >= 0x2010 && v <= 0x2027 { return true }
-        return v == 0xB7
-    }
-
-    /// The ids of the parts covering the text of scalars `s..<e`, in profile order.
-    func parts(covering t: ScalarText, _ s: Int, _ e: Int) -> [String] {
-        if !usable || !t.allSafe(s, e) { return profile.parts(covering: t.string(s, e)) }
+    /// The ids of the parts folded text names, in profile order.
+    func parts(covering f: [UInt32]) -> [String] {
         var out: [String] = []
-        for p in parts where matches(p, t, s, e) { out.append(p.id) }
+        for p in parts where matches(p, f) { out.append(p.id) }
         return out
     }
 
-    /// Whether any part covers the text (same as `!parts(covering:).isEmpty`).
-    func coversAny(_ t: ScalarText, _ s: Int, _ e: Int) -> Bool {
-        if !usable || !t.allSafe(s, e) { return !profile.parts(covering: t.string(s, e)).isEmpty }
-        for p in parts where matches(p, t, s, e) { return true }
-        return false
-    }
+    func matches(_ p: Part, _ f: [UInt32]) -> Bool { matches(p, f[...]) }
 
-    @inline(__always) func matches(_ p: Part, _ t: ScalarText, _ s: Int, _ e: Int) -> Bool {
-        for ex in p.exclude where t.find(ex, from: s, to: e) != nil { return false }
+    func matches(_ p: Part, _ f: ArraySlice<UInt32>) -> Bool {
+        for ex in p.exclude where PartMatcher.find(ex, in: f, from: f.startIndex) != nil { return false }
         for alt in p.alternatives {
-            var pos = s
+            var pos = f.startIndex
             var ok = true
             for piece in alt {
-                if let f = t.find(piece, from: pos, to: e) { pos = f + piece.count } else { ok = false; break }
+                if let at = PartMatcher.find(piece, in: f, from: pos) { pos = at + piece.count } else { ok = false; break }
             }
-            if ok && !alt.isEmpty { return true }
+            if ok { return true }
         }
         return false
     }
-}
 
-extension ScalarText {
-    /// Whether every scalar in `s..<e` is in `PartMatcher`'s safe set.
-    func allSafe(_ s: Int, _ e: Int) -> Bool {
-        var i = s
-        while i < e {
-            if !PartMatcher.isSafe(sc[i]) { return false }
+    /// First index of `p` in the slice at or after `from`.
+    static func find(_ p: [UInt32], in a: ArraySlice<UInt32>, from: Int) -> Int? {
+        guard let first = p.first else { return nil }
+        var i = from
+        let last = a.endIndex - p.count
+        while i <= last {
+            if a[i] == first {
+                var k = 1
+                while k < p.count && a[i + k] == p[k] { k += 1 }
+                if k == p.count { return i }
+            }
             i += 1
         }
-        return true
+        return nil
     }
 }

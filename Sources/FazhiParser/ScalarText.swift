@@ -2,15 +2,25 @@ import FazhiText
 
 /// The document decoded once into Unicode scalars, with the byte offset of each scalar, and the lines
 /// in scalar indices. The parser works on scalar indices and converts to byte ranges at the end.
+///
+/// "Lines" here are logical lines (segments): normally the physical lines of the file, but a report
+/// flattened into a few very long lines is split where its paragraphs and headings begin
+/// (`Layout.swift`). `physLine` maps each logical line back to the physical line it lies on; the model
+/// the parser returns speaks of physical lines only.
 struct ScalarText {
     /// The UTF-8 bytes (shared with the `SourceText`).
     let bytes: [UInt8]
     let sc: [UInt32]
     /// `bo[i]` is the byte offset of scalar `i`; `bo[sc.count]` is the byte count.
     let bo: [UInt32]
-    /// Scalar index of each line's content start and content end (without terminator).
-    let lineStart: [Int]
-    let lineEnd: [Int]
+    /// Scalar index of each logical line's content start and content end (without terminator).
+    var lineStart: [Int]
+    var lineEnd: [Int]
+    /// Physical line of each logical line (nil while they are the same).
+    var physLine: [Int]?
+    /// Scalar bounds of the physical lines.
+    let physStart: [Int]
+    let physEnd: [Int]
 
     init(_ text: SourceText) {
         bytes = text.bytes
@@ -34,7 +44,14 @@ struct ScalarText {
         bo = offsets
         self.lineStart = ls
         self.lineEnd = le
+        physStart = ls
+        physEnd = le
     }
+
+    /// The physical line a logical line lies on.
+    @inline(__always) func physical(_ l: Int) -> Int { physLine?[l] ?? l }
+
+    var physicalLineCount: Int { physStart.count }
 
     /// Decodes `p` into at most `cap` scalars and their byte offsets (plus the end offset after them),
     /// appending each line's content bounds; returns the scalar count.

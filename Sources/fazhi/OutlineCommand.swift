@@ -20,12 +20,17 @@ enum OutlineCommand {
         return 0
     }
 
+    /// The outline as JSON. A heading's `parts` are the parts its section covers — its own and those
+    /// merged into it (`merged`, e.g. the first-responsible-person duty written inside the measures);
+    /// `inferred` says the parts were given by the heading's place, not its words. The top-level `parts`
+    /// gives each part of the profile with its standing: separate, merged, mentioned or missing.
     static func outlineJSON(_ r: Report, path: String) -> JSON {
         func heading(_ i: Int) -> JSON {
             let h = r.headings[i]
             return [
                 "level": .int(h.level), "marker": .string(h.marker), "text": .string(h.text), "line": .int(h.line),
-                "parts": .array(h.parts.map { .string($0) }), "children": .array(h.children.map(heading)),
+                "parts": .array(coveredParts(r, i).map { .string($0) }), "merged": .array(h.mergedParts.map { .string($0) }),
+                "inferred": .bool(h.partsInferred), "children": .array(h.children.map(heading)),
             ]
         }
         let h = r.header
@@ -37,8 +42,23 @@ enum OutlineCommand {
             "recipient": h.recipient.map { .string($0.text) } ?? .null,
             "docNumber": h.docNumber.map { .string($0.text) } ?? .null,
             "signer": h.signer.map { .string($0.text) } ?? .null,
+            "parts": .array(r.partStatus.map { st in
+                ["id": .string(st.id), "status": .string(st.presence.rawValue), "line": partLine(r, st).map { .int($0) } ?? .null]
+            }),
             "headings": .array(r.roots.map(heading)),
         ]
+    }
+
+    /// A heading's own parts and the parts merged into its section, in profile order.
+    static func coveredParts(_ r: Report, _ i: Int) -> [String] {
+        let h = r.headings[i]
+        return r.profile.parts.map(\.id).filter { h.parts.contains($0) || h.mergedParts.contains($0) }
+    }
+
+    /// The line where a part stands: its first heading, else where it was seen.
+    static func partLine(_ r: Report, _ st: PartStatus) -> Int? {
+        if let first = st.headings.first { return r.headings[first].line }
+        return st.evidence.map { r.source.line(of: $0.start) }
     }
 
     static func outlineText(_ r: Report, path: String) -> String {
@@ -54,15 +74,23 @@ enum OutlineCommand {
         func walk(_ i: Int, _ depth: Int) {
             let x = r.headings[i]
             let indent = String(repeating: "  ", count: depth + 2)
-            let parts = x.parts.compactMap { r.profile.part($0)?.short }
-            let tag = parts.isEmpty ? "" : "  【" + parts.joined(separator: "；") + "】"
+            var names = x.parts.compactMap { r.profile.part($0)?.short }
+            names += x.mergedParts.compactMap { r.profile.part($0).map { "含" + $0.short + "（未单列）" } }
+            let tag = names.isEmpty ? "" : "  【" + names.joined(separator: "；") + (x.partsInferred ? "（按位置判断）" : "") + "】"
             out += "\(indent)\(x.marker)\(x.text)\(tag)  （第\(x.line + 1)行）\n"
             for c in x.children { walk(c, depth + 1) }
         }
         for root in r.roots { walk(root, 0) }
-        let missing = r.profile.parts.filter { $0.required && !r.hasPart($0.id) }
-        if !missing.isEmpty {
-            out += "  缺少的必备部分：" + missing.map(\.short).joined(separator: "；") + "\n"
+        for st in r.partStatus {
+            guard let part = r.profile.part(st.id) else { continue }
+            let line = partLine(r, st).map { "第\($0 + 1)行" } ?? ""
+            switch st.presence {
+            case .separate: continue
+            case .merged: out += "  \(part.short)：未单列，写在\(line)所在部分中\n"
+            case .mentioned: out += "  \(part.short)：没有对应部分，仅在\(line)提到\n"
+            case .missing where part.required: out += "  \(part.short)：未找到\n"
+            case .missing: continue
+            }
         }
         return out
     }

@@ -57,7 +57,7 @@ final class CLITests: XCTestCase {
         let r = try Fazhi.run(["outline", "--format", "json", example])
         XCTAssertEqual(r.code, 0, r.err)
         let j = try JSON.parse(r.out)
-        XCTAssertEqual(j.objectValue?.keys, ["path", "title", "year", "unit", "recipient", "docNumber", "signer", "headings"])
+        XCTAssertEqual(j.objectValue?.keys, ["path", "title", "year", "unit", "recipient", "docNumber", "signer", "parts", "headings"])
         XCTAssertEqual(j["title"]?["text"]?.stringValue, "关于2024年度法治政府建设情况的报告")
         XCTAssertEqual(j["title"]?["line"]?.intValue, 2)
         XCTAssertEqual(j["year"]?.intValue, 2024)
@@ -66,7 +66,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(j["recipient"]?.stringValue, "县委、县政府")
         XCTAssertTrue(j["docNumber"]?.isNull ?? false)
         let first = try XCTUnwrap(j["headings"]?[0])
-        XCTAssertEqual(first.objectValue?.keys, ["level", "marker", "text", "line", "parts", "children"])
+        XCTAssertEqual(first.objectValue?.keys, ["level", "marker", "text", "line", "parts", "merged", "inferred", "children"])
+        XCTAssertEqual(first["merged"]?.arrayValue?.count, 0)
+        XCTAssertEqual(first["inferred"]?.boolValue, false)
+        // Each part of the profile with its standing; the example lacks the leadership part (its plans heading names the wrong year).
+        let parts = j["parts"]?.arrayValue ?? []
+        XCTAssertEqual(parts.map { $0["id"]?.stringValue ?? "" }, ["measures", "shortcomings", "leadership", "plans", "other"])
+        XCTAssertEqual(parts.map { $0["status"]?.stringValue ?? "" }, ["separate", "separate", "missing", "separate", "missing"])
         XCTAssertEqual(first["marker"]?.stringValue, "一、")
         XCTAssertEqual(first["parts"]?[0]?.stringValue, "measures")
         XCTAssertEqual(first["children"]?.arrayValue?.count, 5)

@@ -13,6 +13,9 @@ final class MissingPartRuleTests: XCTestCase {
     法治培训覆盖面不广，原因是经费保障不足。
     四、2025年工作安排
     继续加强法治培训。
+    特此报告。
+    ××镇人民政府
+    2025年2月20日
 
     """
 
@@ -50,6 +53,51 @@ final class MissingPartRuleTests: XCTestCase {
     func testTextWithoutHeadingsIsNotJudged() {
         XCTAssertTrue(lint("", only: "missing-part").isEmpty)
         XCTAssertTrue(lint("只有一段话。", only: "missing-part").isEmpty)
+    }
+
+    /// Without a closing the report may be a draft or a truncated copy: an absent part is only info.
+    func testUnfinishedReportGetsNoError() {
+        let draft = complete.components(separatedBy: "特此报告。")[0].replacingOccurrences(of: "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记带头述法。\n", with: "")
+        let d = lint(draft, only: "missing-part")
+        XCTAssertEqual(d.filter { $0.severity >= .warning }.count, 0, d.map(\.message).joined())
+        XCTAssertTrue(d.contains { $0.data == "leadership" && $0.severity == .info })
+    }
+
+    /// The duty written as a sub-heading or a paragraph inside the measures: present, merged (info).
+    func testMergedLeadershipIsInfoNotError() {
+        let merged = complete.replacingOccurrences(of: "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记带头述法。\n",
+                                                   with: "").replacingOccurrences(of: "全年召开专题会议4次。\n", with: "（一）加强组织领导\n全年召开专题会议4次。\n（二）履行推进法治建设第一责任人职责\n镇党委书记带头述法。\n")
+        let d = lint(merged, only: "missing-part").filter { $0.data == "leadership" }
+        XCTAssertEqual(d.map(\.severity), [.info])
+        XCTAssertTrue(d[0].message.contains("未单列"), d[0].message)
+        let paragraph = complete.replacingOccurrences(of: "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记带头述法。\n",
+                                                      with: "").replacingOccurrences(of: "全年召开专题会议4次。\n", with: "全年召开专题会议4次。镇党委书记认真履行推进法治建设第一责任人职责，带头述法。\n")
+        XCTAssertEqual(lint(paragraph, only: "missing-part").filter { $0.data == "leadership" }.map(\.severity), [.info])
+    }
+
+    /// Words about a part without a section: warning in a finished report, never error.
+    func testMentionedPartIsAWarning() {
+        let text = complete.replacingOccurrences(of: "三、存在的不足和原因\n法治培训覆盖面不广，原因是经费保障不足。\n", with: "")
+            .replacingOccurrences(of: "全年召开专题会议4次。", with: "全年召开专题会议4次，针对存在的问题及时整改。")
+        let d = lint(text, only: "missing-part").filter { $0.data == "shortcomings" }
+        XCTAssertEqual(d.map(\.severity), [.warning])
+    }
+
+    /// Thematic first-level headings with no umbrella heading are the measures.
+    func testThematicHeadingsAreTheMeasures() {
+        let text = complete.replacingOccurrences(of: "一、2024年法治政府建设主要举措和成效\n全年召开专题会议4次。\n",
+                                                 with: "一、强化组织领导，夯实法治基础\n全年召开专题会议4次。\n")
+        XCTAssertTrue(lint(text, only: "missing-part").filter { $0.data == "measures" }.isEmpty)
+    }
+
+    /// A user who turns the rule down keeps the relative order: merged stays below the configured level.
+    func testConfiguredSeverityShiftsRelativeFindings() {
+        var c = LintConfig()
+        c.severities["missing-part"] = .some(.warning)
+        let noLeadership = complete.replacingOccurrences(of: "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记带头述法。\n", with: "")
+        let d = lint(noLeadership, only: "missing-part", config: c)
+        XCTAssertEqual(d.first { $0.data == "leadership" }?.severity, .warning)
+        XCTAssertEqual(d.first { $0.data == "other" }?.severity, .hint)
     }
 }
 

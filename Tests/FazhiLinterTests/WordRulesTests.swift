@@ -7,7 +7,7 @@ import XCTest
 private func report(_ unit: String = "松村镇人民政府", year: Int = 2023, measures: String, plans: String? = nil) -> String {
     var s = "\(unit)关于\(year)年度法治政府建设情况的报告\n一、主要举措和成效\n\(measures)\n"
     if let p = plans { s += "二、\(year + 1)年工作安排\n\(p)\n" }
-    return s
+    return s + "特此报告。\n"
 }
 
 final class ConfusableRuleTests: XCTestCase {
@@ -226,6 +226,12 @@ final class CoverageRuleTests: XCTestCase {
         XCTAssertTrue(d.allSatisfy { $0.severity == .hint })
         XCTAssertTrue(d[0].message.contains("社会矛盾纠纷预防调处化解") || d[1].message.contains("社会矛盾纠纷预防调处化解"))
         XCTAssertEqual(Set(d.compactMap(\.data)), ["A7", "A10"])
+    }
+
+    func testUnfinishedReportIsNotJudged() {
+        // Without a closing the text may be a draft: coverage waits until it is finished.
+        let draft = report(measures: "镇党委理论学习中心组专题学习习近平法治思想。").replacingOccurrences(of: "特此报告。\n", with: "")
+        XCTAssertEqual(lint(draft, only: "coverage").map(\.message), [])
     }
 
     func testCoveredAreasQuotedKeywordsAndMissingPart() {

@@ -23,7 +23,7 @@ final class CorpusTests: XCTestCase {
         Expected(file: "001_68665389685953dc.txt", year: 2023, unit: "沁县松村镇", unitKind: .town, titleLine: 3, recipient: "县委、县政府",
                  top: [("一、", ["measures"], 4), ("二、", ["shortcomings"], 0), ("三、", ["leadership"], 3), ("四、", [], 0),
                        ("五、", ["plans"], 3), ("六、", [], 4), ("七、", ["other"], 0)]),
-        Expected(file: "002_a9c7216add76d17d.txt", year: 2022, unit: "城口县北屏乡", unitKind: .township, titleLine: 1, recipient: nil,
+        Expected(file: "002_a9c7216add76d17d.txt", year: 2022, unit: "城口县北屏乡", unitKind: .township, titleLine: 0, recipient: nil,
                  top: [("一、", ["measures"], 5), ("二、", ["shortcomings"], 2), ("三、", ["plans"], 0)]),
     ]
 

@@ -3,5 +3,6 @@ extension RuleCatalog {
         ConversionArtifactRule(),
         PlaceholderRule(),
         BrokenLineRule(),
+        WebPageResidueRule(),
     ]
 }

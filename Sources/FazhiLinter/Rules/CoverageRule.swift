@@ -19,11 +19,12 @@ public struct CoverageRule: Rule {
         category: .coverage,
         defaultSeverity: .hint,
         title: "主要举措未涉及重点工作领域",
-        rationale: "《法治政府建设实施纲要（2021—2025年）》把法治政府建设分为党的领导、政府职能、依法行政制度、行政决策、行政执法、突发事件应对、矛盾纠纷化解、权力监督、数字法治政府等方面，普法和法治社会建设也是每份基层报告都有的内容。其中党的领导、重大行政决策、行政执法、矛盾纠纷化解和普法是乡镇报告普遍涉及的领域：“主要举措和成效”部分一项都没有提到，往往是遗漏，值得核对。突发事件应对和数字法治政府对乡镇不作要求。",
+        rationale: "《法治政府建设实施纲要（2021—2025年）》把法治政府建设分为党的领导、政府职能、依法行政制度、行政决策、行政执法、突发事件应对、矛盾纠纷化解、权力监督、数字法治政府等方面，普法和法治社会建设也是每份基层报告都有的内容。其中党的领导、重大行政决策、行政执法、矛盾纠纷化解和普法是乡镇报告普遍涉及的领域：“主要举措和成效”部分一项都没有提到，往往是遗漏，值得核对。突发事件应对和数字法治政府对乡镇不作要求。只检查写完的报告（有“特此报告”、署名或成文日期）：起草中的报告尚未写到的方面不提示。",
         source: "《法治政府建设实施纲要（2021—2025年）》（中发〔2021〕33号）各部分任务；配置文件 profiles.json 的领域关键词",
         examples: [
-            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n镇党委理论学习中心组专题学习习近平法治思想。严格落实重大行政决策程序。规范综合行政执法。\n", triggers: true, note: "未涉及矛盾纠纷化解和普法"),
-            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n镇党委理论学习中心组专题学习习近平法治思想。严格落实重大行政决策程序。规范综合行政执法。开展人民调解。深入推进“八五”普法。\n", triggers: false),
+            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n镇党委理论学习中心组专题学习习近平法治思想。严格落实重大行政决策程序。规范综合行政执法。\n特此报告。\n", triggers: true, note: "未涉及矛盾纠纷化解和普法"),
+            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n镇党委理论学习中心组专题学习习近平法治思想。严格落实重大行政决策程序。规范综合行政执法。开展人民调解。深入推进“八五”普法。\n特此报告。\n", triggers: false),
+            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n镇党委理论学习中心组专题学习习近平法治思想。\n", triggers: false, note: "报告尚未写完（没有结尾），不作判断"),
             RuleExample("关于2023年度法治政府建设情况的报告\n一、存在的不足和原因\n法治培训覆盖面不广。\n", triggers: false, note: "没有主要举措部分"),
         ],
         fixable: false)
@@ -71,7 +72,8 @@ public struct CoverageRule: Rule {
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         let profile = r.profile
-        guard !profile.areas.isEmpty else { return }
+        // A draft or a truncated copy has not covered everything yet: judge only a finished report.
+        guard !profile.areas.isEmpty, r.isComplete else { return }
         let measures = r.headings(covering: "measures")
         guard let first = measures.first else { return }
         var checked = profile.areas.filter { Self.coreAreas.contains($0.id) }

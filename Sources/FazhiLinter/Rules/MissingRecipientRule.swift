@@ -37,7 +37,11 @@ public struct MissingRecipientRule: Rule {
         // A line right below the title that names organs but lacks the colon.
         var l = title.lastLine + 1
         while l < r.lines.count && r.lines[l].kind == .blank { l += 1 }
-        if l < r.lines.count, r.lines[l].kind == .paragraph || r.lines[l].kind == .organization, let line = ctx.recipientLike(r.lines[l].range) {
+        // (An organ line followed by another title line is the issuer of a repeated title, not a recipient.)
+        var after = l + 1
+        while after < r.lines.count && r.lines[after].kind == .blank { after += 1 }
+        let issuerOfTitle = r.lines[min(l, r.lines.count - 1)].kind == .organization && after < r.lines.count && r.lines[after].kind == .title
+        if l < r.lines.count, !issuerOfTitle, r.lines[l].kind == .paragraph || r.lines[l].kind == .organization, let line = ctx.recipientLike(r.lines[l].range) {
             sink.report(line, "主送机关后缺少全角冒号“：”",
                         fixes: [Fix(title: "在主送机关后加全角冒号“：”", edits: [TextEdit(range: TextRange(line.end, line.end), newText: "：")])])
             return

@@ -9,9 +9,9 @@ public struct PartOrderRule: Rule {
     public let metadata = RuleMetadata(
         id: "part-order",
         category: .structure,
-        defaultSeverity: .warning,
+        defaultSeverity: .hint,
         title: "必备部分顺序颠倒",
-        rationale: "年度报告的内容依次为：主要举措和成效、存在的不足和原因、党政主要负责人履行第一责任人职责情况、下一年度主要安排、其他需要报告的情况。许多报告把第一责任人履职情况放在最前面或紧跟主要举措，这是可以接受的；但把下一年度安排写在存在的不足之前、把不足写在成效之前等颠倒顺序的写法，不符合“先总结、后查摆、再部署”的逻辑，审核时常被要求调整。",
+        rationale: "年度报告的内容依次为：主要举措和成效、存在的不足和原因、党政主要负责人履行第一责任人职责情况、下一年度主要安排、其他需要报告的情况。许多报告把第一责任人履职情况放在最前面或紧跟主要举措，这是可以接受的；但把下一年度安排写在存在的不足之前、把不足写在成效之前等颠倒顺序的写法，不符合“先总结、后查摆、再部署”的逻辑，审核时常被要求调整。顺序不影响内容是否齐全，因此只作提示。",
         source: "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）关于年度报告内容的规定",
         examples: [
             RuleExample("××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开专题会议4次。\n二、2025年工作安排\n继续加强法治培训。\n三、存在的不足和原因\n培训覆盖面不广，原因是经费不足。\n", triggers: true, note: "下一年度安排写在存在的不足之前"),
@@ -27,7 +27,8 @@ public struct PartOrderRule: Rule {
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let hs = ctx.report.headings
-        let order = ctx.partHeadings
+        // Headings whose part was given by position (a preamble before the measures) have no order to keep.
+        let order = ctx.topPartHeadings.filter { !hs[$0].partsInferred }
         for (k, i) in order.enumerated() {
             let parts = hs[i].parts
             search: for j in order[..<k] {

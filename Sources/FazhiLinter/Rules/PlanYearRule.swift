@@ -22,7 +22,7 @@ public struct PlanYearRule: Rule {
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
-        guard let year = r.year, let yearRange = r.yearRange else { return }
+        guard let year = r.confidentYear, let yearRange = r.yearRange else { return }
         let expected = year + 1
         let related = [RelatedLocation(range: yearRange, message: "报告年度为\(year)年")]
         let hs = r.headings

@@ -13,21 +13,13 @@ struct YearMention {
 }
 
 extension LintContext {
-    /// Headings that carry canonical parts and have no part-bearing ancestor, in document order.
-    /// A pseudo-heading ("存在的问题：") counts even when the parser nested it under a part heading.
-    var partHeadings: [Int] {
-        let hs = report.headings
-        return hs.indices.filter { i in
-            guard !hs[i].parts.isEmpty else { return false }
-            if hs[i].isPseudo { return true }
-            var p = hs[i].parent
-            while let q = p {
-                if !hs[q].parts.isEmpty { return false }
-                p = hs[q].parent
-            }
-            return true
-        }
-    }
+    /// Headings that stand for a part, in document order: the top-level part headings and the
+    /// sub-headings of parts merged into another ("（三）履行第一责任人职责情况" under the measures).
+    /// The parser's recognition (`Report.partSections`), shared by every rule that reads structure.
+    var partHeadings: [Int] { report.partSections }
+
+    /// Only the top-level part headings (parts with a heading of their own).
+    var topPartHeadings: [Int] { report.partSections.filter { report.headings[$0].parent == nil } }
 
     /// The short name of a part for messages.
     func partName(_ id: String) -> String { profile.part(id)?.short ?? id }

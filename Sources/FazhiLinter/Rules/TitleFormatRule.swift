@@ -1,3 +1,4 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
@@ -50,7 +51,8 @@ public struct TitleFormatRule: Rule {
                         fixes: [Fix(title: "删除标题末尾的标点", edits: [TextEdit(range: p, newText: "")])], severity: .info)
             end -= lastLen
         }
-        let core = ctx.text(TextRange(title.range.start, end))
+        // Folded, so that a title republished in traditional characters (……情況報告) reads the same.
+        let core = MatchNormalizer.shared.normalize(ctx.text(TextRange(title.range.start, end)))
         if !core.hasSuffix("报告") {
             let genre = core.hasSuffix("总结") ? "“总结”不是法定文种，" : ""
             sink.report(title.range, "标题应以文种“报告”结尾，\(genre)如“……情况的报告”")
