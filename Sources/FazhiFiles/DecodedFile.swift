@@ -11,15 +11,16 @@ public struct DecodedFile: Sendable {
     public let encoding: TextEncoding
     public let hasBOM: Bool
     public let lineEnding: LineEnding
-    /// The text without its BOM, valid UTF-8.
-    public let utf8: [UInt8]
+    /// The text without its BOM, with its line index (built once).
+    public let source: SourceText
 
-    public var source: SourceText { SourceText(validUTF8: utf8) }
+    /// The text without its BOM, valid UTF-8.
+    public var utf8: [UInt8] { source.bytes }
 
     init(encoding: TextEncoding, hasBOM: Bool, utf8: [UInt8]) {
         self.encoding = encoding
         self.hasBOM = hasBOM
-        self.utf8 = utf8
+        source = SourceText(validUTF8: utf8)
         lineEnding = LineEnding.detect(utf8)
     }
 

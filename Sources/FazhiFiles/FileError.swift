@@ -22,7 +22,7 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         case changedSinceRead(String)
         case writeFailed(Errno)
         case notRegularFile
-        case foreignOwner(uid: UInt32)
+        case foreignOwner(uid: UInt32, gid: UInt32)
         case hardLinks(Int)
         case alreadyExists
         case cannotEncode(TextEncoding)
@@ -69,8 +69,8 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "写入失败：\(e)；原文件未改动。"
         case .notRegularFile:
             return "不是普通文件，未写入。"
-        case .foreignOwner(let uid):
-            return "文件属于另一用户（uid \(uid)），替换后无法保持原所有者，未写入。"
+        case .foreignOwner(let uid, let gid):
+            return "替换后无法保持文件原来的所有者和所属组（uid \(uid)，gid \(gid)），未写入。"
         case .hardLinks(let n):
             return "文件有 \(n) 个硬链接，替换后其他链接仍会是旧内容，未写入。"
         case .alreadyExists:

@@ -123,7 +123,7 @@ public enum SafeWriter {
                 let e = Errno(Posix.errno)
                 _ = Posix.closeChecked(fd)
                 unlink(temp)
-                if e.code == EPERM { throw FileError(path: displayPath, .foreignOwner(uid: owner.uid)) }
+                if e.code == EPERM { throw FileError(path: displayPath, .foreignOwner(uid: owner.uid, gid: owner.gid)) }
                 throw FileError(path: displayPath, .writeFailed(e))
             }
         }

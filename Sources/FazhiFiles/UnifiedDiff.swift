@@ -6,9 +6,13 @@ public enum UnifiedDiff {
     /// The diff of two byte sequences as text, or "" when they are equal. `path` is written on both the
     /// `---` and `+++` lines, so that `patch -p0` finds the file.
     public static func make(old: [UInt8], new: [UInt8], path: String, context: Int = 3) -> String {
+        make(old: old, new: new, path: path, context: context, limit: maxEditDistance)
+    }
+
+    static func make(old: [UInt8], new: [UInt8], path: String, context: Int, limit: Int) -> String {
         if old == new { return "" }
         let a = lines(old), b = lines(new)
-        let ops = script(a, b)
+        let ops = script(a, b, limit: limit)
         // A path with spaces ends with a tab (as git writes it), which tells patch where the name ends.
         let name = path.contains(" ") || path.contains("\t") ? path + "\t" : path
         var out = "--- \(name)\n+++ \(name)\n"
@@ -56,11 +60,14 @@ public enum UnifiedDiff {
         var newIndex: Int
     }
 
-    /// Beyond this many differing lines Myers' trace grows quadratic; the middle is then shown as one
-    /// replacement (still a correct patch).
-    static let maxEditDistance = 2000
+    /// Beyond this many differing lines Myers' saved frontiers grow quadratic (1,000 → 16 MB); a greedy
+    /// windowed diff takes over (correct, usually close to minimal for the line replacements fixes make).
+    static let maxEditDistance = 1000
 
-    static func script(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>]) -> [Op] {
+    /// How far ahead the greedy diff looks for the next pair of equal lines.
+    static let greedyWindow = 32
+
+    static func script(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], limit: Int) -> [Op] {
         // Lines as integers, so that comparisons in the inner loop are cheap.
         var ids: [ArraySlice<UInt8>: Int] = [:]
         let x = a.map { l in ids[l] ?? { let n = ids.count; ids[l] = n; return n }() }
@@ -71,7 +78,7 @@ public enum UnifiedDiff {
         while suffix < x.count - prefix && suffix < y.count - prefix && x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
         var ops: [Op] = (0..<prefix).map { Op(kind: .equal, oldIndex: $0, newIndex: $0) }
         let mx = Array(x[prefix..<(x.count - suffix)]), my = Array(y[prefix..<(y.count - suffix)])
-        ops += middle(mx, my, offsetA: prefix, offsetB: prefix)
+        ops += middle(mx, my, offsetA: prefix, offsetB: prefix, limit: limit)
         for k in 0..<suffix {
             ops.append(Op(kind: .equal, oldIndex: x.count - suffix + k, newIndex: y.count - suffix + k))
         }
@@ -80,14 +87,14 @@ public enum UnifiedDiff {
 
     /// Myers' greedy algorithm with a saved frontier per step for the backtrack; deletions come before
     /// insertions within a change, as diff(1) prints them.
-    static func middle(_ x: [Int], _ y: [Int], offsetA: Int, offsetB: Int) -> [Op] {
+    static func middle(_ x: [Int], _ y: [Int], offsetA: Int, offsetB: Int, limit: Int) -> [Op] {
         let n = x.count, m = y.count
         func replaceAll() -> [Op] {
             (0..<n).map { Op(kind: .delete, oldIndex: offsetA + $0, newIndex: offsetB) }
                 + (0..<m).map { Op(kind: .insert, oldIndex: offsetA + n, newIndex: offsetB + $0) }
         }
         if n == 0 || m == 0 { return replaceAll() }
-        let maxD = min(n + m, maxEditDistance)
+        let maxD = min(n + m, limit)
         let off = maxD + 1
         var v = [Int](repeating: 0, count: 2 * maxD + 3)
         var trace: [[Int]] = []
@@ -109,7 +116,7 @@ public enum UnifiedDiff {
                 k += 2
             }
         }
-        if !found { return replaceAll() }
+        if !found { return greedy(x, y, offsetA: offsetA, offsetB: offsetB) }
         // Backtrack from (n, m) through the saved frontiers.
         var rev: [Op] = []
         var i = n, j = m
@@ -141,6 +148,35 @@ public enum UnifiedDiff {
             }
         }
         return reorderDeletesFirst(Array(rev.reversed()))
+    }
+
+    /// Equal lines are matched as they come; at a difference, the nearest resynchronisation point
+    /// (fewest lines skipped on both sides, within `greedyWindow`) is taken, else one line is replaced.
+    /// Linear in the input for a fixed window. Any such script is a correct patch.
+    static func greedy(_ x: [Int], _ y: [Int], offsetA: Int, offsetB: Int) -> [Op] {
+        var ops: [Op] = []
+        var i = 0, j = 0
+        let n = x.count, m = y.count
+        while i < n || j < m {
+            if i < n && j < m && x[i] == y[j] {
+                ops.append(Op(kind: .equal, oldIndex: offsetA + i, newIndex: offsetB + j))
+                i += 1; j += 1
+                continue
+            }
+            var skip: (Int, Int)?
+            search: for s in 1...(2 * greedyWindow) {
+                for di in 0...s {
+                    let dj = s - di
+                    if di > greedyWindow || dj > greedyWindow { continue }
+                    if i + di < n && j + dj < m && x[i + di] == y[j + dj] { skip = (di, dj); break search }
+                }
+            }
+            let (di, dj) = skip ?? (i < n && j < m ? (1, 1) : (n - i, m - j))
+            for k in 0..<di { ops.append(Op(kind: .delete, oldIndex: offsetA + i + k, newIndex: offsetB + j)) }
+            for k in 0..<dj { ops.append(Op(kind: .insert, oldIndex: offsetA + i + di, newIndex: offsetB + j + k)) }
+            i += di; j += dj
+        }
+        return reorderDeletesFirst(ops)
     }
 
     /// Within each run of changes, puts deletions before insertions (the same patch, easier to read).

@@ -182,6 +182,30 @@ final class FilesTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("r.txt"), encoding: .utf8).contains("特此报告。"))
     }
 
+    /// Run as another user (root in CI drops to nobody with setpriv): a file that user may write but
+    /// does not own, in a folder it may write, cannot keep its owner after a replace → refused; in a
+    /// folder it may not write, the temporary file cannot be created → refused. Both leave the original.
+    func testWritesThatCannotKeepTheOwnerOrCreateTheTemporaryFileAreRefused() throws {
+        let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try XCTSkipUnless(isRoot && setpriv != nil, "needs root and setpriv to act as another user")
+        let dir = try tempDir("other-user")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = Data(try exampleText().utf8)
+        for (sub, dirMode, expected) in [("shared", 0o777, "无法保持文件原来的所有者和所属组"), ("locked", 0o755, "写入失败：没有权限")] {
+            let d = dir.appendingPathComponent(sub)
+            try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+            try original.write(to: d.appendingPathComponent("r.txt"))
+            XCTAssertEqual(chmod(d.appendingPathComponent("r.txt").path, 0o666), 0)
+            XCTAssertEqual(chmod(d.path, mode_t(dirMode)), 0)
+            XCTAssertEqual(chmod(dir.path, 0o755), 0)
+            let r = try shell("exec \(setpriv!) --reuid=65534 --regid=65534 --clear-groups \"$FAZHI\" fix r.txt", cwd: d)
+            XCTAssertEqual(r.code, 2, "\(sub): \(r.err)")
+            XCTAssertTrue(r.err.contains(expected), "\(sub): \(r.err)")
+            XCTAssertEqual(try Data(contentsOf: d.appendingPathComponent("r.txt")), original, sub)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: d.path), ["r.txt"], "\(sub): no temporary file left")
+        }
+    }
+
     // MARK: Dry run
 
     func testDryRunDiffAppliesWithPatch() throws {

@@ -37,6 +37,71 @@ final class UnifiedDiffTests: XCTestCase {
         XCTAssertEqual(UnifiedDiff.make(old: Array("甲\n".utf8), new: Array("甲\n".utf8), path: "r.txt"), "")
     }
 
+    /// More differences than Myers is allowed to trace: the greedy fallback still gives separate hunks
+    /// (and `testPatchAppliesRandomDiffs`-style application below).
+    func testManyChangesStillGiveHunksNotOneReplacement() throws {
+        let oldLines = (0..<6000).map { "第\($0 % 50)行：同样的内容" }
+        var newLines = oldLines
+        for k in stride(from: 3, to: newLines.count, by: 5) { newLines[k] += "，改" }  // 1,200 changed lines
+        let old = oldLines.joined(separator: "\n") + "\n", new = newLines.joined(separator: "\n") + "\n"
+        let d = UnifiedDiff.make(old: Array(old.utf8), new: Array(new.utf8), path: "r.txt")
+        let lines = d.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("-第") }.count, 1200)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("+第") }.count, 1200)
+        XCTAssertEqual(try applied(d, to: old), new)
+    }
+
+    /// Random files through both algorithms (Myers, and the greedy fallback forced with a zero limit).
+    func testBothAlgorithmsGiveCorrectScripts() throws {
+        var rnd: UInt64 = 99
+        func next(_ n: Int) -> Int {
+            rnd = rnd &* 6364136223846793005 &+ 1442695040888963407
+            return Int((rnd >> 33) % UInt64(max(n, 1)))
+        }
+        for _ in 0..<300 {
+            let old = (0..<next(30)).map { _ in ["甲", "乙", "丙", "丁", ""][next(5)] }
+            var new = old
+            for _ in 0..<next(8) {
+                if next(2) == 0, !new.isEmpty { new.remove(at: next(new.count)) } else { new.insert(["甲", "戊", "己"][next(3)], at: next(new.count + 1)) }
+            }
+            let o = old.map { $0 + "\n" }.joined(), n = new.map { $0 + "\n" }.joined()
+            for limit in [0, 1000] {
+                let d = UnifiedDiff.make(old: Array(o.utf8), new: Array(n.utf8), path: "r.txt", context: 3, limit: limit)
+                if o == n { XCTAssertEqual(d, ""); continue }
+                XCTAssertEqual(try applied(d, to: o), n, "limit \(limit):\n\(d)")
+            }
+        }
+    }
+
+    /// A minimal `patch` for the tests that must run everywhere: applies hunks by their headers.
+    func applied(_ diff: String, to old: String) throws -> String {
+        var a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if a.last == "" { a.removeLast() }
+        var out: [String] = []
+        var cursor = 0
+        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var k = 2
+        while k < lines.count, lines[k].hasPrefix("@@ -") {
+            let header = lines[k].dropFirst(4)
+            let start = Int(header.prefix { $0 != "," && $0 != " " }) ?? 0
+            let firstOld = max(0, start - 1)
+            out += a[cursor..<firstOld]
+            cursor = firstOld
+            k += 1
+            while k < lines.count, let c = lines[k].first, c == " " || c == "-" || c == "+" {
+                let body = String(lines[k].dropFirst())
+                switch c {
+                case " ": XCTAssertEqual(a[cursor], body); out.append(body); cursor += 1
+                case "-": XCTAssertEqual(a[cursor], body); cursor += 1
+                default: out.append(body)
+                }
+                k += 1
+            }
+        }
+        out += a[cursor...]
+        return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+    }
+
     /// Random edits of random files: `patch` must turn the old file into the new one exactly.
     func testPatchAppliesRandomDiffs() throws {
         let patch = ["/usr/bin/patch", "/bin/patch", "/opt/homebrew/bin/patch", "/usr/local/bin/patch"].first { FileManager.default.isExecutableFile(atPath: $0) }
