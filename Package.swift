@@ -13,20 +13,26 @@ let package = Package(
         .target(name: "FazhiText"),
         // Ordered JSON value, parser and serializer (no Foundation JSON on hot paths).
         .target(name: "FazhiJSON"),
+        // Files as users have them: encoding detection and lossless decoding (libc iconv), atomic checked
+        // writes, unified diffs. Files are decoded losslessly or refused; every write is atomic and checked
+        // against what was read.
+        .target(name: "FazhiFiles", dependencies: ["FazhiText"],
+                linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         // Domain knowledge as data: laws, terms, phrases, confusables, time anchors, profiles; matchers over it.
         .target(name: "FazhiKnowledge", dependencies: ["FazhiText"], resources: [.copy("Resources")]),
         // Parser core: text -> report model with source ranges.
         .target(name: "FazhiParser", dependencies: ["FazhiText", "FazhiKnowledge"]),
         // Linter core: report model -> diagnostics and fixes. Knows nothing about LSP.
-        .target(name: "FazhiLinter", dependencies: ["FazhiText", "FazhiParser", "FazhiKnowledge"]),
+        .target(name: "FazhiLinter", dependencies: ["FazhiText", "FazhiParser", "FazhiKnowledge", "FazhiFiles"]),
         // JSON-RPC 2.0 over stdio and LSP 3.17 protocol types. Knows nothing about Chinese or reports.
         .target(name: "LSPKit", dependencies: ["FazhiJSON"]),
         // Language server logic: maps LSP requests onto the parser, linter and knowledge cores.
-        .target(name: "FazhiServer", dependencies: ["LSPKit", "FazhiJSON", "FazhiText", "FazhiParser", "FazhiLinter", "FazhiKnowledge"]),
+        .target(name: "FazhiServer", dependencies: ["LSPKit", "FazhiJSON", "FazhiText", "FazhiParser", "FazhiLinter", "FazhiKnowledge", "FazhiFiles"]),
         // The one executable: fazhi lint | fix | outline | explain | rules | lsp | bench
-        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText"]),
+        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText", "FazhiFiles"]),
 
         .testTarget(name: "FazhiTextTests", dependencies: ["FazhiText"]),
+        .testTarget(name: "FazhiFilesTests", dependencies: ["FazhiFiles", "FazhiText"]),
         .testTarget(name: "FazhiJSONTests", dependencies: ["FazhiJSON"]),
         .testTarget(name: "FazhiKnowledgeTests", dependencies: ["FazhiKnowledge", "FazhiText"]),
         .testTarget(name: "FazhiParserTests", dependencies: ["FazhiParser", "FazhiText", "FazhiKnowledge"]),

@@ -1,3 +1,4 @@
+import FazhiFiles
 import FazhiKnowledge
 import Foundation
 
@@ -42,24 +43,42 @@ public struct ConfigFile: Codable, Sendable, Equatable {
         }
     }
 
+    /// Configurations larger than this are refused before being read whole (a real one is a few KB;
+    /// 1 MB leaves room for many custom profiles).
+    public static let maxSize = 1 << 20
+
     public static func load(_ url: URL) throws -> ConfigFile {
-        guard let d = FileManager.default.contents(atPath: url.path) else {
-            throw ConfigError(message: "无法读取配置文件 \(url.path)")
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(path: url.path, limit: maxSize).bytes
+        } catch {
+            throw ConfigError(message: "无法使用配置文件：\(error.detail)")
         }
-        return try parse(d)
+        return try parse(Data(bytes))
     }
 
     /// Searches `.fazhi.json` in `directory` and its ancestors.
-    public static func find(from directory: URL) -> URL? {
+    public static func find(from directory: URL) -> URL? { locate(from: directory).url }
+
+    /// Searches `.fazhi.json` in `directory` and its ancestors, skipping files someone else could have
+    /// planted (see `FileTrust`); `skipped` says which were passed over and why, for a warning.
+    public static func locate(from directory: URL) -> (url: URL?, skipped: [String]) {
         var dir = directory.standardizedFileURL
+        var skipped: [String] = []
         for _ in 0..<64 {
             let candidate = dir.appendingPathComponent(fileName)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                if let why = FileTrust.distrust(path: candidate.path) {
+                    skipped.append("未使用配置文件 \(candidate.path)：\(why)；如确需使用，请用 --config 指定")
+                } else {
+                    return (candidate, skipped)
+                }
+            }
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { break }
             dir = parent
         }
-        return nil
+        return (nil, skipped)
     }
 
     /// Problems with rule ids or severities, for the user (unknown ids are reported, not fatal).
@@ -84,23 +103,10 @@ public struct ConfigFile: Codable, Sendable, Equatable {
         return c
     }
 
-    /// Returns the JSON of this file with an ignore entry appended (for the editor's "ignore" action).
-    public func appendingIgnore(_ entry: IgnoreEntry) -> ConfigFile {
-        var c = self
-        var list = c.ignore ?? []
-        if !list.contains(entry) { list.append(entry) }
-        c.ignore = list
-        return c
-    }
-
-    public func encoded() -> Data {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? enc.encode(self)) ?? Data("{}".utf8)
-    }
 }
 
 public struct ConfigError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }

@@ -26,6 +26,13 @@ public struct LintConfig: Sendable {
 
     public init() {}
 
+    /// Why `profileID` cannot be used (it names no custom or built-in profile), in Chinese; nil when it can.
+    public var unknownProfileMessage: String? {
+        if customProfiles.contains(where: { $0.id == profileID }) || Profiles.named(profileID) != nil { return nil }
+        let known = (Profiles.builtin.map(\.id) + customProfiles.map(\.id)).uniqued()
+        return "报告模板“\(profileID)”不存在（可用：\(known.joined(separator: "、"))）"
+    }
+
     public func severity(for meta: RuleMetadata) -> Severity? {
         if let s = severities[meta.id] { return s }
         return meta.defaultSeverity
@@ -41,7 +48,8 @@ public struct Linter: Sendable {
         self.rules = rules
     }
 
-    /// The profile the configuration names (the built-in default when unknown).
+    /// The profile the configuration names (the built-in default when unknown: callers report
+    /// `LintConfig.unknownProfileMessage` first).
     public var profile: Profile {
         config.customProfiles.last { $0.id == config.profileID } ?? Profiles.named(config.profileID) ?? Profiles.default
     }
@@ -78,5 +86,12 @@ public struct Linter: Sendable {
             a.range.start != b.range.start ? a.range.start < b.range.start : (a.range.end != b.range.end ? a.range.end < b.range.end : a.rule < b.rule)
         }
         return all
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -1,5 +1,5 @@
 // Code actions: quick fixes from the linter, fix-all per rule, source.fixAll.fazhi, inserting a missing
-// part in the regulation's order, and "ignore here" recorded in .fazhi.json.
+// part in the regulation's order, and "ignore here" (IgnoreAction.swift).
 import FazhiJSON
 import FazhiLinter
 import FazhiParser
@@ -139,54 +139,5 @@ extension FazhiLanguageServer {
             edits.append(.init(range: TextRange(lineEnd, lineEnd), newText: s))
         }
         return edits
-    }
-
-    /// Where "忽略此处" records ignores for a document: the .fazhi.json that applies, else one in the
-    /// workspace folder that contains it, else one beside it.
-    func ignoreConfigPath(for uri: String) -> String? {
-        if let p = config.configPath(forDocument: uri) { return p }
-        guard let docPath = URIs.path(uri) else { return nil }
-        let roots = caps.workspaceFolders.map(\.uri) + (caps.rootURI.map { [$0] } ?? [])
-        for r in roots {
-            guard let rp = URIs.path(r) else { continue }
-            let base = rp.hasSuffix("/") ? rp : rp + "/"
-            if docPath.hasPrefix(base) { return base + ConfigFile.fileName }
-        }
-        return URL(fileURLWithPath: docPath).deletingLastPathComponent().appendingPathComponent(ConfigFile.fileName).path
-    }
-
-    func ignoreAction(_ doc: Document, _ report: Report, _ d: Diagnostic, _ lspDiag: JSON) -> JSON? {
-        guard let path = ignoreConfigPath(for: doc.uri) else { return nil }
-        let flagged = report.text(d.range)
-        let entry = IgnoreEntry(rule: d.rule, text: flagged.isEmpty ? nil : flagged)
-        var file = config.file(at: path) ?? ConfigFile()
-        for pend in config.pending(for: path) { file = file.appendingIgnore(pend) }
-        file = file.appendingIgnore(entry)
-        let content = String(decoding: file.encoded(), as: UTF8.self) + "\n"
-        let uri = URIs.uri(path: path)
-        let exists = FileManager.default.fileExists(atPath: path)
-        var editRange = LSP.Range(LSP.Position(line: 0, character: 0), LSP.Position(line: 0, character: 0))
-        if exists, let data = FileManager.default.contents(atPath: path) {
-            let old = SourceText(bytes: [UInt8](data))
-            editRange = Edge(text: old, encoding: encoding).range(TextRange(0, old.count))
-        }
-        let edit = LSP.TextEdit(range: editRange, newText: content).json
-        var we: JSON
-        if extras.documentChanges {
-            var changes: [JSON] = []
-            if !exists && extras.createFile {
-                changes.append(["kind": "create", "uri": .string(uri), "options": ["ignoreIfExists": true]])
-            }
-            changes.append(["textDocument": ["uri": .string(uri), "version": .null], "edits": [edit]])
-            we = ["documentChanges": .array(changes)]
-        } else {
-            we = ["changes": .object(JSONObject([(uri, .array([edit]))]))]
-        }
-        let shown = flagged.count > 12 ? String(flagged.prefix(12)) + "…" : flagged
-        var args: JSONObject = ["configPath": .string(path), "rule": .string(d.rule)]
-        if let t = entry.text { args["text"] = .string(t) }
-        return ["title": .string(shown.isEmpty ? "忽略此处（\(d.rule)）" : "忽略此处：“\(shown)”（\(d.rule)）"), "kind": "quickfix",
-                "diagnostics": [lspDiag], "edit": we,
-                "command": ["title": "忽略此处", "command": .string(Commands.ignore), "arguments": [.object(args)]]]
     }
 }

@@ -1,5 +1,6 @@
 // Effective lint configuration per document: defaults ← editor settings (`fazhi` section) ← .fazhi.json
-// found upward from the document ← ignores added from the editor and not yet read back from disk.
+// found upward from the document (skipping files someone else could have planted; see FileTrust).
+// "忽略此处" writes the file itself (ConfigEdit + SafeWriter) and then forgets the cached copy.
 import FazhiJSON
 import FazhiLinter
 import Foundation
@@ -13,10 +14,12 @@ final class ConfigStore {
     private var located: [String: String?] = [:]
     /// Parsed config files by path (nil value: unreadable or invalid).
     private var files: [String: ConfigFile?] = [:]
-    /// Ignores recorded through the "忽略此处" action, by config path, until the file is read again.
-    private var pendingIgnores: [String: [IgnoreEntry]] = [:]
-    /// Problems to report to the user (drained by the server).
+    /// Configuration files already reported as untrusted or naming an unknown profile (reported once).
+    private var reported: Set<String> = []
+    /// Problems to report to the user (drained by the server): `messages` go to the log, `alerts` are
+    /// shown (a configuration passed over, an unknown profile: the findings would otherwise surprise).
     var messages: [String] = []
+    var alerts: [String] = []
 
     func bump() { generation += 1 }
 
@@ -40,11 +43,10 @@ final class ConfigStore {
         located.removeAll()
         if let path {
             files[path] = nil
-            pendingIgnores[path] = nil
         } else {
             files.removeAll()
-            pendingIgnores.removeAll()
         }
+        reported.removeAll()
         bump()
     }
 
@@ -52,7 +54,9 @@ final class ConfigStore {
     func configPath(forDocument uri: String) -> String? {
         guard let dir = URIs.directory(ofURI: uri) else { return nil }
         if let hit = located[dir.path] { return hit }
-        let found = ConfigFile.find(from: dir)?.path
+        let (url, skipped) = ConfigFile.locate(from: dir)
+        for m in skipped where reported.insert(m).inserted { alerts.append(m) }
+        let found = url?.path
         located[dir.path] = .some(found)
         return found
     }
@@ -73,13 +77,6 @@ final class ConfigStore {
         return parsed
     }
 
-    func addPendingIgnore(_ entry: IgnoreEntry, configPath: String) {
-        var list = pendingIgnores[configPath] ?? []
-        if !list.contains(entry) { list.append(entry) }
-        pendingIgnores[configPath] = list
-        bump()
-    }
-
     func lintConfig(forDocument uri: String) -> LintConfig {
         var c = LintConfig()
         let t = todayComponents()
@@ -87,18 +84,10 @@ final class ConfigStore {
         if let s = settings { c = s.apply(to: c) }
         let found = configPath(forDocument: uri)
         if let path = found, let f = file(at: path) { c = f.apply(to: c) }
-        // Pending ignores of the file that applies, or of a file about to be created above the document.
-        if !pendingIgnores.isEmpty, let dir = URIs.directory(ofURI: uri)?.path {
-            for (path, entries) in pendingIgnores {
-                let base = (path as NSString).deletingLastPathComponent
-                if path == found || (found == nil && (dir == base || dir.hasPrefix(base.hasSuffix("/") ? base : base + "/"))) {
-                    c.ignores += entries
-                }
-            }
+        if let problem = c.unknownProfileMessage {
+            let m = (found.map { "\($0)：" } ?? "编辑器设置 fazhi：") + problem + "，暂按默认模板检查"
+            if reported.insert(m).inserted { alerts.append(m) }
         }
         return c
     }
-
-    /// Ignores pending for a path that has no file yet.
-    func pending(for path: String) -> [IgnoreEntry] { pendingIgnores[path] ?? [] }
 }

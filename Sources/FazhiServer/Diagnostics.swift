@@ -50,6 +50,7 @@ extension FazhiLanguageServer {
     /// Diagnostics of a document serialized as a JSON array, converted with position cursors (they come
     /// sorted by position, so conversion is linear in the text).
     func serializedDiagnostics(_ doc: Document) -> [UInt8] {
+        if let why = doc.staleReason { return Array(JSON.array([staleDiagnostic(why).json]).serialized()) }
         var starts = PositionCursor(text: doc.text, encoding: encoding)
         var ends = PositionCursor(text: doc.text, encoding: encoding)
         var out: [UInt8] = [0x5B]
@@ -73,8 +74,17 @@ extension FazhiLanguageServer {
         client?.sendNotification("textDocument/publishDiagnostics", serializedParams: params)
     }
 
+    /// The one diagnostic a stale document shows instead of findings (see `Document.staleReason`).
+    func staleDiagnostic(_ why: String) -> LSP.Diagnostic {
+        LSP.Diagnostic(range: LSP.Range(LSP.Position(line: 0, character: 0), LSP.Position(line: 0, character: 0)),
+                       severity: .error, code: "out-of-sync", codeDescriptionHref: nil, source: "fazhi",
+                       message: "fazhi 与编辑器的文本不同步（\(why)），已暂停检查。请关闭并重新打开此文件。",
+                       relatedInformation: [], data: nil)
+    }
+
     func pullDiagnostics(_ p: JSON) -> JSON {
         guard let doc = document(p) else { return ["kind": "full", "items": []] }
+        if let why = doc.staleReason { return ["kind": "full", "items": [staleDiagnostic(why).json]] }
         analyze(doc)
         let resultId = String(doc.resultSerial)
         if p["previousResultId"]?.stringValue == resultId {

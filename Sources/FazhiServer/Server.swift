@@ -115,10 +115,12 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
         case "textDocument/semanticTokens/full": return withDocument(p) { semanticTokens($0, $1) }
         case "textDocument/documentLink": return withDocument(p) { documentLinks($0, $1) }
         case "textDocument/inlayHint": return withDocument(p) { inlayHints($0, $1, p) }
-        case "workspace/executeCommand": return executeCommand(p)
+        case "workspace/executeCommand": return try executeCommand(p)
         case "fazhi/documentText":
             guard let doc = document(p) else { return .null }
-            return ["text": .string(doc.text.string), "version": .int(doc.version)]
+            var r: JSONObject = ["text": .string(doc.text.string), "version": .int(doc.version)]
+            if let why = doc.staleReason { r["stale"] = .string(why) }
+            return .object(r)
         default:
             return nil
         }
@@ -159,7 +161,7 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
 
     /// Runs a feature on an analyzed document; unknown documents answer `null`.
     func withDocument(_ p: JSON, _ body: (Document, Report) -> JSON) -> JSON {
-        guard let doc = document(p) else { return .null }
+        guard let doc = document(p), !doc.isStale else { return .null }
         analyze(doc)
         guard let report = doc.report else { return .null }
         return body(doc, report)
@@ -172,6 +174,11 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     func flushMessages() {
         for m in config.messages { log(m, type: .warning) }
         config.messages.removeAll()
+        for m in config.alerts {
+            log(m, type: .warning)
+            client?.showMessage(m, type: .warning)
+        }
+        config.alerts.removeAll()
     }
 
     func markDirty(_ uri: String) {
@@ -204,15 +211,33 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
             log("收到未打开文档的修改（\(uri)），已忽略", type: .warning)
             return
         }
-        for raw in p["contentChanges"]?.arrayValue ?? [] {
-            guard let change = LSP.TextDocumentContentChangeEvent(json: raw) else {
-                log("\(uri) 的一项修改无效，已忽略", type: .warning)
-                continue
+        let wasStale = doc.isStale
+        for (k, raw) in (p["contentChanges"]?.arrayValue ?? []).enumerated() {
+            let problem: String?
+            if let change = LSP.TextDocumentContentChangeEvent(json: raw) {
+                problem = doc.apply(change, encoding: encoding)
+            } else {
+                problem = doc.markStale("第 \(k + 1) 项修改无法解析（行号、列号须为非负整数，text 须为字符串）")
             }
-            doc.apply(change, encoding: encoding)
+            if problem != nil { break }
         }
         if let v = p["textDocument"]?["version"]?.intValue { doc.version = v }
+        if let reason = doc.staleReason, !wasStale {
+            desynchronized(doc, reason: reason)
+        } else if wasStale && !doc.isStale {
+            log("\(uri) 已收到全文，恢复同步", type: .info)
+        }
         markDirty(uri)
+    }
+
+    /// An edit could not be applied: say so loudly (log and message), and publish one diagnostic in place
+    /// of the findings until the editor sends the whole text again. LSP 3.17 has no request by which a
+    /// server can ask the client to resend a document, so the user is asked to reopen it.
+    func desynchronized(_ doc: Document, reason: String) {
+        let name = (URIs.path(doc.uri) as NSString?)?.lastPathComponent ?? doc.uri
+        log("\(doc.uri)：收到无法应用的增量修改（版本 \(doc.version)）：\(reason)。服务器中的文本已与编辑器不一致，"
+            + "暂停检查此文档，直到收到全文修改或重新打开。", type: .error)
+        client?.showMessage("fazhi：\(name) 的内容同步出错（\(reason)），已暂停检查。请关闭并重新打开该文件。", type: .error)
     }
 
     func didClose(_ p: JSON) {
@@ -282,14 +307,11 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
 
     // MARK: Commands
 
-    func executeCommand(_ p: JSON) -> JSON {
+    func executeCommand(_ p: JSON) throws -> JSON {
         guard let cmd = p["command"]?.stringValue else { return .null }
         switch cmd {
         case Commands.ignore:
-            guard let a = p["arguments"]?[0], let path = a["configPath"]?.stringValue else { return .null }
-            config.addPendingIgnore(IgnoreEntry(rule: a["rule"]?.stringValue, text: a["text"]?.stringValue), configPath: path)
-            afterConfigChange()
-            return .null
+            return try ignoreCommand(p["arguments"]?[0] ?? .null)
         default:
             log("未知命令：\(cmd)", type: .warning)
             return .null

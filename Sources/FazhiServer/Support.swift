@@ -16,6 +16,10 @@ extension FazhiText.PositionEncoding {
 }
 
 /// Converts between UTF-8 byte offsets (inside) and LSP positions (outside) for one text.
+struct InvalidPosition: Error {
+    var reason: String
+}
+
 struct Edge {
     let text: SourceText
     let encoding: FazhiText.PositionEncoding
@@ -33,6 +37,24 @@ struct Edge {
     func offset(_ p: LSP.Position) -> Int {
         text.offset(line: p.line, character: p.character, encoding: encoding)
     }
+
+    /// Byte offset of a position in an incremental edit, or why it cannot be used: a line past the last
+    /// line, or a position inside a character (between the halves of a surrogate pair, or inside a
+    /// UTF-8 sequence). A character past the end of its line means the end of the line (LSP).
+    func editOffset(_ p: LSP.Position) -> Result<Int, InvalidPosition> {
+        guard p.line < text.lineCount else {
+            return .failure(InvalidPosition(reason: "位置（\(Edge.describe(p))）超出文档：文档只有 \(text.lineCount) 行"))
+        }
+        let o = text.offset(line: p.line, character: p.character, encoding: encoding)
+        let lineLength = text.position(of: text.lineRange(p.line).end, encoding: encoding).character
+        if text.position(of: o, encoding: encoding).character != min(p.character, lineLength) {
+            return .failure(InvalidPosition(reason: "位置（\(Edge.describe(p))）落在一个字符的中间"))
+        }
+        return .success(o)
+    }
+
+    /// A position as the protocol gives it: "行 2，列 4（从 0 起）".
+    static func describe(_ p: LSP.Position) -> String { "行 \(p.line)，列 \(p.character)（从 0 起）" }
 
     func textRange(_ r: LSP.Range) -> TextRange {
         let a = offset(r.start), b = offset(r.end)

@@ -215,33 +215,36 @@ public enum UTF8Validation {
     }
 
     /// Strict validation (no overlongs, no surrogates, max U+10FFFF).
-    public static func isValid(_ b: [UInt8]) -> Bool {
-        b.withUnsafeBufferPointer { p in
+    public static func isValid(_ b: [UInt8]) -> Bool { firstInvalidOffset(b) == nil }
+
+    /// Offset of the first byte that does not start a valid sequence (same rules as `isValid`), or nil.
+    public static func firstInvalidOffset(_ b: [UInt8]) -> Int? {
+        b.withUnsafeBufferPointer { p -> Int? in
             var i = 0
             let n = p.count
             while i < n {
                 let c = p[i]
                 if c < 0x80 { i += 1; continue }
-                if c < 0xC2 { return false }
+                if c < 0xC2 { return i }
                 if c < 0xE0 {
-                    guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
+                    guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return i }
                     i += 2; continue
                 }
                 if c < 0xF0 {
-                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return false }
-                    if c == 0xE0 && p[i + 1] < 0xA0 { return false }
-                    if c == 0xED && p[i + 1] >= 0xA0 { return false }
+                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return i }
+                    if c == 0xE0 && p[i + 1] < 0xA0 { return i }
+                    if c == 0xED && p[i + 1] >= 0xA0 { return i }
                     i += 3; continue
                 }
                 if c < 0xF5 {
-                    guard i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
-                    if c == 0xF0 && p[i + 1] < 0x90 { return false }
-                    if c == 0xF4 && p[i + 1] >= 0x90 { return false }
+                    guard i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return i }
+                    if c == 0xF0 && p[i + 1] < 0x90 { return i }
+                    if c == 0xF4 && p[i + 1] >= 0x90 { return i }
                     i += 4; continue
                 }
-                return false
+                return i
             }
-            return true
+            return nil
         }
     }
 }

@@ -9,9 +9,11 @@ enum CLI {
     用法：fazhi <命令> [选项]
 
     命令：
-      lint [--format text|json|sarif] [--config 文件] [--stdin-filename 名称] 路径... | -
-                                  检查报告（文件或文件夹，.txt/.md），输出问题与汇总表
-      fix [--dry-run] 路径...     自动修复可安全修复的问题（--dry-run 只显示差异）
+      lint [--format text|json|sarif] [--config 文件] [--stdin-filename 名称] [--verbose] 路径... | -
+                                  检查报告（文件或文件夹，.txt/.md），输出问题与汇总表；
+                                  --verbose 显示所用配置文件和各文件的编码
+      fix [--dry-run] [--config 文件] [--verbose] 路径...
+                                  自动修复可安全修复的问题，按原编码安全写回（--dry-run 只显示差异）
       outline [--format text|json] 文件
                                   显示报告的结构（标题、年度、单位、各级标题及对应部分）
       explain 名称                解释术语、法律法规名称或规则
@@ -22,7 +24,11 @@ enum CLI {
       --help, -h                  显示本帮助
       --version                   显示版本
 
-    退出码：0 没有警告及以上问题；1 有警告或错误（或 explain 找不到名称）；2 用法或读写错误。
+    编码：读取 UTF-8（可带 BOM）、带 BOM 的 UTF-16 和 GB18030（GBK、GB2312）；无法无损识别的文件
+    不读取也不修改。
+
+    退出码：0 没有警告及以上问题；1 有警告或错误（或 explain 找不到名称）；
+            2 用法错误、读写错误、无法识别编码或配置错误。
     """
 
     static func run(_ args: [String]) -> Int32 {
@@ -63,14 +69,6 @@ enum CLI {
     static func fail(_ message: String) -> Int32 {
         FileHandle.standardError.write(("fazhi: " + message + "\n").data(using: .utf8)!)
         return 2
-    }
-
-    static func readInput(_ path: String) -> [UInt8]? {
-        if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        }
-        guard let d = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](d)
     }
 
     /// Splits `--flag value` options from positional arguments.

@@ -1,40 +1,66 @@
+import FazhiFiles
 import FazhiLinter
 import FazhiText
 import Foundation
 
 /// `fazhi fix [--dry-run] PATH...`: applies the safe fixes; with --dry-run prints a unified diff instead.
+/// Files are written back in the encoding, BOM and line endings they were read in, with `SafeWriter`
+/// (atomic, and refused when the file changed since it was read).
 enum FixCommand {
     static func run(_ args: [String]) -> Int32 {
-        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--config"], flags: ["--dry-run"])
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--config"], flags: ["--dry-run", "--verbose"])
         if let err { return CLI.fail(err) }
         guard !pos.isEmpty, !pos.contains("-") else { return CLI.fail("fix 需要至少一个文件或文件夹") }
         let dry = opts["--dry-run"] != nil
+        let verbose = opts["--verbose"] != nil
         var runner = LintRunner()
-        if let c = opts["--config"] {
-            do { runner.explicitConfig = try ConfigFile.load(URL(fileURLWithPath: c)) } catch { return CLI.fail("\(error)") }
-        }
+        if let c = opts["--config"], let e = runner.loadExplicit(c) { return CLI.fail(e) }
         let (files, errors) = LintRunner.expand(pos)
         for e in errors { CLI.warn(e) }
         var warnings: [String] = []
-        var cache: [String: LintConfig?] = [:]
-        var changedFiles = 0, totalFixes = 0
+        var cache: [String: ConfigChoice] = [:]
+        var changedFiles = 0, totalFixes = 0, failed = errors.count
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else { CLI.warn("无法读取 \(path)"); continue }
-            let config = runner.config(for: path, cache: &cache, warnings: &warnings)
-            let original = SourceText(bytes: [UInt8](data))
-            let (fixed, count) = applySafeFixes(original, config: config)
+            let choice = runner.config(for: path, cache: &cache, warnings: &warnings)
+            if let e = choice.error { CLI.warn("\(path)：未修复：\(e)"); failed += 1; continue }
+            let loaded: LoadedReport
+            do { loaded = try FileLoader.load(path: path) } catch { CLI.warn(error.description); failed += 1; continue }
+            if verbose {
+                CLI.warn("\(path)：\(loaded.decoded.summary)；配置：\(choice.source ?? "默认设置（未找到 .fazhi.json）")")
+            }
+            let (fixed, count) = applySafeFixes(loaded.source, config: choice.config)
             guard count > 0 else { continue }
+            let decoded = loaded.decoded
+            let bytes: [UInt8]
+            do { bytes = try decoded.encode(edited: Array(fixed.utf8)) } catch {
+                CLI.warn(FileError(path: path, error).description); failed += 1; continue
+            }
+            if dry {
+                if decoded.encoding == .utf8 {
+                    // The file's own bytes (BOM included), so that `patch -p0` applies the diff as is.
+                    CLI.write(UnifiedDiff.make(old: (try? decoded.encode(edited: decoded.utf8)) ?? decoded.utf8, new: bytes, path: path))
+                } else {
+                    CLI.warn("\(path) 是 \(decoded.encoding.displayName) 编码：差异按 UTF-8 显示，不能直接用 patch 应用（fazhi fix 会按原编码写回）")
+                    CLI.write(UnifiedDiff.make(old: decoded.utf8, new: Array(fixed.utf8), path: path))
+                }
+            } else {
+                do {
+                    guard let snapshot = loaded.snapshot else { throw FileError(path: path, .notRegularFile) }
+                    try SafeWriter.replace(path: path, with: bytes, expecting: snapshot)
+                } catch {
+                    CLI.warn("\(error)")
+                    failed += 1
+                    continue
+                }
+            }
             changedFiles += 1
             totalFixes += count
-            if dry {
-                CLI.write(Diff.unified(old: original.string, new: fixed, path: path))
-            } else {
-                do { try Data(fixed.utf8).write(to: URL(fileURLWithPath: path)) } catch { CLI.warn("无法写入 \(path)：\(error)"); return 2 }
-            }
         }
         for w in warnings { CLI.warn(w) }
-        CLI.warn(dry ? "可修复 \(totalFixes) 处（\(changedFiles) 个文件），未写入。" : "已修复 \(totalFixes) 处（\(changedFiles) 个文件）。")
-        return errors.isEmpty ? 0 : 2
+        var summary = dry ? "可修复 \(totalFixes) 处（\(changedFiles) 个文件），未写入。" : "已修复 \(totalFixes) 处（\(changedFiles) 个文件）。"
+        if failed > 0 { summary += "另有 \(failed) 个文件未处理（原因见上）。" }
+        CLI.warn(summary)
+        return failed == 0 ? 0 : 2
     }
 
     /// Applies safe fixes repeatedly (a fix may make room for another) until nothing changes.
@@ -56,47 +82,5 @@ enum FixCommand {
             current = SourceText(edits.applied(to: current))
         }
         return (current.string, total)
-    }
-}
-
-/// A small line-based unified diff (common prefix/suffix, LCS in between).
-enum Diff {
-    static func unified(old: String, new: String, path: String) -> String {
-        let a = old.components(separatedBy: "\n"), b = new.components(separatedBy: "\n")
-        var p = 0
-        while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
-        var s = 0
-        while s < a.count - p && s < b.count - p && a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
-        let ma = Array(a[p..<(a.count - s)]), mb = Array(b[p..<(b.count - s)])
-        var ops: [(Character, String)] = []
-        if ma.count * mb.count <= 4_000_000 {
-            var dp = Array(repeating: Array(repeating: 0, count: mb.count + 1), count: ma.count + 1)
-            for i in stride(from: ma.count - 1, through: 0, by: -1) {
-                for j in stride(from: mb.count - 1, through: 0, by: -1) {
-                    dp[i][j] = ma[i] == mb[j] ? dp[i + 1][j + 1] + 1 : max(dp[i + 1][j], dp[i][j + 1])
-                }
-            }
-            var i = 0, j = 0
-            while i < ma.count || j < mb.count {
-                if i < ma.count && j < mb.count && ma[i] == mb[j] {
-                    ops.append((" ", ma[i])); i += 1; j += 1
-                } else if i < ma.count && (j == mb.count || dp[i + 1][j] >= dp[i][j + 1]) {
-                    ops.append(("-", ma[i])); i += 1 // removals before additions, as diff(1) prints them
-                } else {
-                    ops.append(("+", mb[j])); j += 1
-                }
-            }
-        } else {
-            ops = ma.map { ("-", $0) } + mb.map { ("+", $0) }
-        }
-        let ctxStart = max(0, p - 3)
-        let before = a[ctxStart..<p].map { (Character(" "), $0) }
-        let afterEnd = min(a.count, a.count - s + 3)
-        let after = a[(a.count - s)..<afterEnd].map { (Character(" "), $0) }
-        let all = before + ops + after
-        let oldLen = all.filter { $0.0 != "+" }.count, newLen = all.filter { $0.0 != "-" }.count
-        var out = "--- \(path)\n+++ \(path)（修复后）\n@@ -\(ctxStart + 1),\(oldLen) +\(ctxStart + 1),\(newLen) @@\n"
-        for (op, line) in all { out += "\(op)\(line)\n" }
-        return out
     }
 }

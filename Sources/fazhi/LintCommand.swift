@@ -1,4 +1,5 @@
 import Dispatch
+import FazhiFiles
 import FazhiJSON
 import FazhiKnowledge
 import FazhiLinter
@@ -13,6 +14,9 @@ struct LintResult: Sendable {
     var report: Report
     var diagnostics: [Diagnostic]
     var error: String?
+    /// The .fazhi.json used (nil: defaults) and the file's encoding, for --verbose and the summary.
+    var configSource: String?
+    var encoding: String?
 
     var missingParts: [Profile.Part] {
         diagnostics.filter { $0.rule == "missing-part" && $0.severity >= .warning }
@@ -22,10 +26,33 @@ struct LintResult: Sendable {
     func count(_ s: Severity) -> Int { diagnostics.filter { $0.severity == s }.count }
 }
 
+/// The configuration chosen for one file and where it came from.
+struct ConfigChoice {
+    var config: LintConfig
+    /// The .fazhi.json in use, or nil for the defaults.
+    var source: String?
+    /// Set when the file must not be linted with it (an unknown profile name).
+    var error: String?
+}
+
 /// Finds report files, loads configuration and lints in parallel.
 struct LintRunner {
     var explicitConfig: ConfigFile?
+    var explicitPath: String?
     var baseConfig = LintConfig()
+
+    /// Loads `--config FILE` (no trust check: the user named it); errors name the file.
+    mutating func loadExplicit(_ path: String) -> String? {
+        do {
+            let file = try ConfigFile.load(URL(fileURLWithPath: path))
+            if let problem = file.apply(to: baseConfig).unknownProfileMessage { return "\(path)：\(problem)" }
+            explicitConfig = file
+            explicitPath = path
+            return nil
+        } catch {
+            return "\(path)：\(error)"
+        }
+    }
 
     /// Expands folders recursively into .txt and .md files (hidden folders and .build skipped), sorted.
     static func expand(_ paths: [String]) -> (files: [String], errors: [String]) {
@@ -61,42 +88,57 @@ struct LintRunner {
         return (files, errors)
     }
 
-    /// Effective configuration for a file: --config if given, else the nearest .fazhi.json.
-    func config(for path: String, cache: inout [String: LintConfig?], warnings: inout [String]) -> LintConfig {
-        if let explicit = explicitConfig { return explicit.apply(to: baseConfig) }
+    /// Effective configuration for a file: --config if given, else the nearest trusted .fazhi.json.
+    func config(for path: String, cache: inout [String: ConfigChoice], warnings: inout [String]) -> ConfigChoice {
+        if let explicit = explicitConfig { return ConfigChoice(config: explicit.apply(to: baseConfig), source: explicitPath) }
         let dir = URL(fileURLWithPath: path == "-" ? FileManager.default.currentDirectoryPath + "/x" : path).deletingLastPathComponent()
-        if let cached = cache[dir.path] { return cached ?? baseConfig }
-        var result: LintConfig?
-        if let url = ConfigFile.find(from: dir) {
+        if let cached = cache[dir.path] { return cached }
+        var choice = ConfigChoice(config: baseConfig)
+        let (url, skipped) = ConfigFile.locate(from: dir)
+        for s in skipped where !warnings.contains(s) { warnings.append(s) }
+        if let url {
             do {
                 let file = try ConfigFile.load(url)
-                warnings += file.problems(knownRules: Set(RuleCatalog.all.map(\.metadata.id))).map { "\(url.path)：\($0)" }
-                result = file.apply(to: baseConfig)
+                let problems = file.problems(knownRules: Set(RuleCatalog.all.map(\.metadata.id))).map { "\(url.path)：\($0)" }
+                for p in problems where !warnings.contains(p) { warnings.append(p) }
+                choice = ConfigChoice(config: file.apply(to: baseConfig), source: url.path)
+                if let problem = choice.config.unknownProfileMessage { choice.error = "\(url.path)：\(problem)" }
             } catch {
-                warnings.append("\(url.path)：\(error)")
+                let w = "\(url.path)：\(error)（使用默认设置）"
+                if !warnings.contains(w) { warnings.append(w) }
             }
         }
-        cache[dir.path] = result
-        return result ?? baseConfig
+        cache[dir.path] = choice
+        return choice
     }
 
-    /// Lints files in parallel on all cores. `stdin` supplies the text for "-".
+    /// Lints files in parallel on all cores. `stdin` supplies the bytes for "-".
     func run(_ files: [String], stdin: [UInt8]?, displayName: String?, warnings: inout [String]) -> [LintResult] {
-        var cache: [String: LintConfig?] = [:]
-        let configs = files.map { config(for: $0, cache: &cache, warnings: &warnings) }
+        var cache: [String: ConfigChoice] = [:]
+        let choices = files.map { config(for: $0, cache: &cache, warnings: &warnings) }
         let box = ResultBox(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i]
-            let bytes: [UInt8]? = path == "-" ? stdin : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             let name = path == "-" ? (displayName ?? "-") : path
-            let r: LintResult
-            if let bytes {
-                let text = SourceText(bytes: bytes)
-                let (report, diags) = Linter(config: configs[i]).lint(text)
-                r = LintResult(path: name, source: text, report: report, diagnostics: diags)
-            } else {
+            let choice = choices[i]
+            func failed(_ message: String) -> LintResult {
                 let empty = SourceText("")
-                r = LintResult(path: name, source: empty, report: ReportParser().parse(empty), diagnostics: [], error: "无法读取 \(path)")
+                return LintResult(path: name, source: empty, report: ReportParser().parse(empty), diagnostics: [],
+                                  error: message, configSource: choice.source)
+            }
+            let r: LintResult
+            if let e = choice.error {
+                r = failed("\(name)：未检查：\(e)")
+            } else {
+                do {
+                    let loaded = path == "-" ? try FileLoader.load(bytes: stdin ?? [], name: name) : try FileLoader.load(path: path)
+                    let text = loaded.source
+                    let (report, diags) = Linter(config: choice.config).lint(text)
+                    r = LintResult(path: name, source: text, report: report, diagnostics: diags,
+                                   configSource: choice.source, encoding: loaded.decoded.summary)
+                } catch {
+                    r = failed("\(error)")
+                }
             }
             box.set(i, r)
         }
@@ -118,15 +160,13 @@ final class ResultBox: @unchecked Sendable {
 
 enum LintCommand {
     static func run(_ args: [String]) -> Int32 {
-        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--config", "--stdin-filename"], flags: ["--no-summary", "--quiet"])
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--config", "--stdin-filename"], flags: ["--no-summary", "--quiet", "--verbose"])
         if let err { return CLI.fail(err) }
         let format = opts["--format"] ?? "text"
         guard ["text", "json", "sarif"].contains(format) else { return CLI.fail("未知格式 \(format)（可用 text、json、sarif）") }
         guard !pos.isEmpty else { return CLI.fail("lint 需要至少一个文件或文件夹（用 - 表示标准输入）") }
         var runner = LintRunner()
-        if let c = opts["--config"] {
-            do { runner.explicitConfig = try ConfigFile.load(URL(fileURLWithPath: c)) } catch { return CLI.fail("\(error)") }
-        }
+        if let c = opts["--config"], let e = runner.loadExplicit(c) { return CLI.fail(e) }
         var files: [String] = []
         var ioErrors: [String] = []
         var stdin: [UInt8]?
@@ -143,14 +183,47 @@ enum LintCommand {
         ioErrors += results.compactMap(\.error)
         for w in warnings { CLI.warn(w) }
         for e in ioErrors { CLI.warn(e) }
+        if opts["--verbose"] != nil { Verbose.report(results) }
         let ok = results.filter { $0.error == nil }
+        let folder = nonStdin.contains { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
         switch format {
         case "json": CLI.write(LintOutput.json(ok).serializedString(pretty: false) + "\n")
         case "sarif": CLI.write(LintOutput.sarif(ok).serializedString(pretty: true) + "\n")
-        default: CLI.write(LintOutput.text(ok, summary: opts["--no-summary"] == nil && opts["--quiet"] == nil))
+        default:
+            let summary = opts["--no-summary"] == nil && opts["--quiet"] == nil
+            var out = LintOutput.text(ok, summary: summary)
+            if summary && folder && !results.isEmpty { out += Verbose.configLine(results) }
+            CLI.write(out)
         }
         if !ioErrors.isEmpty { return 2 }
         return ok.contains { $0.diagnostics.contains { $0.severity >= .warning } } ? 1 : 0
+    }
+}
+
+/// What `--verbose` adds on standard error, and the configuration line under a folder's summary.
+enum Verbose {
+    /// Each configuration in use with its file count, then each file's encoding.
+    static func report(_ results: [LintResult]) {
+        for line in configLine(results).split(separator: "\n") { CLI.warn(String(line)) }
+        for r in results where r.error == nil {
+            CLI.warn("\(r.path)：\(r.encoding ?? "UTF-8")")
+        }
+    }
+
+    /// "配置：/a/.fazhi.json（3 份）；默认设置（未找到 .fazhi.json，2 份）\n".
+    static func configLine(_ results: [LintResult]) -> String {
+        var order: [String?] = []
+        var counts: [String: Int] = [:]
+        for r in results {
+            let key = r.configSource ?? ""
+            if counts[key] == nil { order.append(r.configSource) }
+            counts[key, default: 0] += 1
+        }
+        let parts = order.map { src -> String in
+            let n = counts[src ?? ""] ?? 0
+            return src.map { "\($0)（\(n) 份）" } ?? "默认设置（未找到 .fazhi.json，\(n) 份）"
+        }
+        return "配置：" + parts.joined(separator: "；") + "\n"
     }
 }
 

@@ -1,3 +1,4 @@
+import FazhiFiles
 import FazhiJSON
 import FazhiParser
 import FazhiText
@@ -10,8 +11,15 @@ enum OutlineCommand {
         guard pos.count == 1 else { return CLI.fail("outline 需要且只需要一个文件") }
         let format = opts["--format"] ?? "text"
         guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
-        guard let bytes = CLI.readInput(pos[0]) else { return CLI.fail("无法读取 \(pos[0])") }
-        let report = ReportParser().parse(SourceText(bytes: bytes))
+        let loaded: LoadedReport
+        do {
+            loaded = pos[0] == "-"
+                ? try FileLoader.load(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "-")
+                : try FileLoader.load(path: pos[0])
+        } catch {
+            return CLI.fail(error.description)
+        }
+        let report = ReportParser().parse(loaded.source)
         if format == "json" {
             print(outlineJSON(report, path: pos[0]).serializedString(pretty: true))
         } else {

@@ -9,5 +9,8 @@ import Foundation
     _ = glibcMallopt(-3, 64 << 20)  // M_MMAP_THRESHOLD
     _ = glibcMallopt(-1, 128 << 20)  // M_TRIM_THRESHOLD
 #endif
+// A write past RLIMIT_FSIZE should fail with EFBIG (SafeWriter then removes its temporary file and
+// reports it), not kill the process with SIGXFSZ half-way.
+_ = signal(SIGXFSZ, SIG_IGN)
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()))
 exit(code)

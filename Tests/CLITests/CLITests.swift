@@ -19,7 +19,8 @@ enum Fazhi {
     }
 
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, cwd: URL? = nil) throws -> (code: Int32, out: String, err: String) {
+    static func run(_ args: [String], stdin: String? = nil, cwd: URL? = nil, prepare: () throws -> Void = {}) throws -> (code: Int32, out: String, err: String) {
+        try prepare()
         let p = Process()
         p.executableURL = binary
         p.arguments = args

@@ -3,8 +3,8 @@ import Foundation
 import XCTest
 
 /// A reference document in UTF-16 code units with the same position rules as LSP (and the server):
-/// lines end at \n, \r\n or \r; a character past the end of a line is clamped to the end of its content;
-/// a line past the end maps to the end of the text; a position inside a surrogate pair moves back.
+/// lines end at \n, \r\n or \r; a character past the end of a line is clamped to the end of its content.
+/// (Lines past the end and positions inside a surrogate pair are invalid edits: SyncErrorTests.)
 struct ReferenceText {
     var u: [UInt16]
 
@@ -72,15 +72,19 @@ final class IncrementalSyncPropertyTests: XCTestCase {
             for _ in 0..<(1 + rnd.int(5)) {
                 let starts = ref.lineStarts
                 func randomPos() -> (Int, Int) {
+                    let (l, ch): (Int, Int)
                     switch rnd.int(10) {
-                    case 0: return (0, 0)
-                    case 1: return (starts.count - 1, 10_000)  // end of text
-                    case 2: return (starts.count + rnd.int(3), rnd.int(5))  // past the end
+                    case 0: (l, ch) = (0, 0)
+                    case 1: (l, ch) = (starts.count - 1, 10_000)  // end of text
+                    case 2: (l, ch) = (starts.count - 1, rnd.int(5))  // the last line
                     default:
-                        let l = rnd.int(starts.count)
-                        let len = ref.contentEnd(starts, l) - starts[l]
-                        return (l, rnd.int(len + 3))
+                        l = rnd.int(starts.count)
+                        ch = rnd.int(ref.contentEnd(starts, l) - starts[l] + 3)
                     }
+                    // Never between the halves of a surrogate pair (an invalid edit).
+                    let len = ref.contentEnd(starts, l) - starts[l]
+                    if ch < len && (0xDC00...0xDFFF).contains(ref.u[starts[l] + ch]) { return (l, ch - 1) }
+                    return (l, ch)
                 }
                 var a = randomPos(), b = randomPos()
                 if ref.offset(a.0, a.1) > ref.offset(b.0, b.1) { swap(&a, &b) }
@@ -114,7 +118,7 @@ final class IncrementalSyncPropertyTests: XCTestCase {
             }
             if batches % 150 == 0 {
                 let got = c.request("fazhi/documentText", doc(uri))["text"]?.str
-                XCTAssertEqual(got, ref.string, "after \(edits) edits")
+                XCTAssertEqual(got, ref.string, "after \(edits) edits: \(c.request("fazhi/documentText", doc(uri))["stale"]?.str ?? "")")
                 if got != ref.string { break }
             }
         }
