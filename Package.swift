@@ -11,6 +11,9 @@ let package = Package(
     targets: [
         // Text storage, line index and position conversion (UTF-8 offsets inside, any encoding at the edge).
         .target(name: "FazhiText"),
+        // Word documents: ZIP + DEFLATE reader and WordprocessingML -> plain text with automatic numbering.
+        // Depends on nothing: bounded memory, never traps on malformed archives.
+        .target(name: "FazhiDocx"),
         // Ordered JSON value, parser and serializer (no Foundation JSON on hot paths).
         .target(name: "FazhiJSON"),
         // Domain knowledge as data: laws, terms, phrases, confusables, time anchors, profiles; matchers over it.
@@ -24,10 +27,11 @@ let package = Package(
         // Language server logic: maps LSP requests onto the parser, linter and knowledge cores.
         .target(name: "FazhiServer", dependencies: ["LSPKit", "FazhiJSON", "FazhiText", "FazhiParser", "FazhiLinter", "FazhiKnowledge"]),
         // The one executable: fazhi lint | fix | outline | explain | rules | lsp | bench
-        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText"]),
+        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText", "FazhiDocx"]),
 
         .testTarget(name: "FazhiTextTests", dependencies: ["FazhiText"]),
         .testTarget(name: "FazhiJSONTests", dependencies: ["FazhiJSON"]),
+        .testTarget(name: "FazhiDocxTests", dependencies: ["FazhiDocx"], exclude: ["Fixtures"]),
         .testTarget(name: "FazhiKnowledgeTests", dependencies: ["FazhiKnowledge", "FazhiText"]),
         .testTarget(name: "FazhiParserTests", dependencies: ["FazhiParser", "FazhiText", "FazhiKnowledge"]),
         .testTarget(name: "FazhiLinterTests", dependencies: ["FazhiLinter", "FazhiParser", "FazhiText", "FazhiKnowledge"]),

@@ -10,8 +10,9 @@ enum CLI {
 
     命令：
       lint [--format text|json|sarif] [--config 文件] [--stdin-filename 名称] 路径... | -
-                                  检查报告（文件或文件夹，.txt/.md），输出问题与汇总表
-      fix [--dry-run] 路径...     自动修复可安全修复的问题（--dry-run 只显示差异）
+                                  检查报告（文件或文件夹，.txt/.md/.docx），输出问题与汇总表
+      fix [--dry-run] 路径...     自动修复可安全修复的问题（--dry-run 只显示差异；不修改 .docx）
+      text 文件                   显示 fazhi 读到的文字（.docx 的正文、自动编号、表格，或解码后的 .txt）
       outline [--format text|json] 文件
                                   显示报告的结构（标题、年度、单位、各级标题及对应部分）
       explain 名称                解释术语、法律法规名称或规则
@@ -39,6 +40,7 @@ enum CLI {
             print("fazhi \(version)")
             return 0
         case "outline": return OutlineCommand.run(rest)
+        case "text": return TextCommand.run(rest)
         case "lsp": return LSPCommand.run(rest)
         case "lint": return LintCommand.run(rest)
         case "fix": return FixCommand.run(rest)

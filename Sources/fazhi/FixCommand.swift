@@ -13,13 +13,31 @@ enum FixCommand {
         if let c = opts["--config"] {
             do { runner.explicitConfig = try ConfigFile.load(URL(fileURLWithPath: c)) } catch { return CLI.fail("\(error)") }
         }
-        let (files, errors) = LintRunner.expand(pos)
+        let (files, errors, _) = LintRunner.expand(pos)
         for e in errors { CLI.warn(e) }
+        var refused = false
         var warnings: [String] = []
         var cache: [String: LintConfig?] = [:]
         var changedFiles = 0, totalFixes = 0
         for path in files {
+            if ReportFile.docxExtensions.contains(ReportFile.ext(path)) {
+                // Never rewrite a Word document: its text is only a rendering of the XML inside.
+                CLI.warn("\(path)：不能直接修改 .docx 文件，请在 Word/WPS 中按 fazhi lint \(path) 的提示修改，或另存为 .txt 后再用 fix")
+                refused = true
+                continue
+            }
+            if let what = ReportFile.refusedExtensions[ReportFile.ext(path)] {
+                CLI.warn(ReportFile.refusal(path, what))
+                refused = true
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else { CLI.warn("无法读取 \(path)"); continue }
+            if case .success(let loaded) = ReportFile.load(bytes: [UInt8](data), name: path), loaded.docx == nil {} else {
+                // A renamed Word/PDF file or a damaged document: never written.
+                CLI.warn("\(path)：不是纯文本文件，不能修改")
+                refused = true
+                continue
+            }
             let config = runner.config(for: path, cache: &cache, warnings: &warnings)
             let original = SourceText(bytes: [UInt8](data))
             let (fixed, count) = applySafeFixes(original, config: config)
@@ -34,7 +52,7 @@ enum FixCommand {
         }
         for w in warnings { CLI.warn(w) }
         CLI.warn(dry ? "可修复 \(totalFixes) 处（\(changedFiles) 个文件），未写入。" : "已修复 \(totalFixes) 处（\(changedFiles) 个文件）。")
-        return errors.isEmpty ? 0 : 2
+        return errors.isEmpty && !refused ? 0 : 2
     }
 
     /// Applies safe fixes repeatedly (a fix may make room for another) until nothing changes.

@@ -1,4 +1,5 @@
 import Dispatch
+import FazhiDocx
 import FazhiJSON
 import FazhiKnowledge
 import FazhiLinter
@@ -13,6 +14,8 @@ struct LintResult: Sendable {
     var report: Report
     var diagnostics: [Diagnostic]
     var error: String?
+    /// Set for a Word document: findings are located by paragraph and character.
+    var docx: DocxText?
 
     var missingParts: [Profile.Part] {
         diagnostics.filter { $0.rule == "missing-part" && $0.severity >= .warning }
@@ -27,10 +30,12 @@ struct LintRunner {
     var explicitConfig: ConfigFile?
     var baseConfig = LintConfig()
 
-    /// Expands folders recursively into .txt and .md files (hidden folders and .build skipped), sorted.
-    static func expand(_ paths: [String]) -> (files: [String], errors: [String]) {
+    /// Expands folders recursively into .txt, .md and .docx files (hidden folders and .build skipped), sorted;
+    /// documents in formats Fazhi does not read (.doc, .wps, .pdf, ...) found in folders are `skipped`.
+    static func expand(_ paths: [String]) -> (files: [String], errors: [String], skipped: [String]) {
         var files: [String] = []
         var errors: [String] = []
+        var skipped: [String] = []
         let fm = FileManager.default
         for p in paths {
             var isDir: ObjCBool = false
@@ -43,6 +48,7 @@ struct LintRunner {
                 continue
             }
             var found: [String] = []
+            var foundSkipped: [String] = []
             if let en = fm.enumerator(atPath: p) {
                 while let rel = en.nextObject() as? String {
                     let name = (rel as NSString).lastPathComponent
@@ -50,15 +56,18 @@ struct LintRunner {
                         if let attrs = en.fileAttributes, attrs[.type] as? FileAttributeType == .typeDirectory { en.skipDescendants() }
                         continue
                     }
-                    let lower = name.lowercased()
-                    if lower.hasSuffix(".txt") || lower.hasSuffix(".md") {
-                        found.append(p.hasSuffix("/") ? p + rel : p + "/" + rel)
+                    let full = p.hasSuffix("/") ? p + rel : p + "/" + rel
+                    switch ReportFile.folderRole(name) {
+                    case .read: found.append(full)
+                    case .skip: foundSkipped.append(full)
+                    case .ignore: break
                     }
                 }
             }
             files.append(contentsOf: found.sorted())
+            skipped.append(contentsOf: foundSkipped.sorted())
         }
-        return (files, errors)
+        return (files, errors, skipped)
     }
 
     /// Effective configuration for a file: --config if given, else the nearest .fazhi.json.
@@ -87,16 +96,16 @@ struct LintRunner {
         let box = ResultBox(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i]
-            let bytes: [UInt8]? = path == "-" ? stdin : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             let name = path == "-" ? (displayName ?? "-") : path
+            let loaded = path == "-" ? ReportFile.load(bytes: stdin ?? [], name: name) : ReportFile.load(path: path)
             let r: LintResult
-            if let bytes {
-                let text = SourceText(bytes: bytes)
-                let (report, diags) = Linter(config: configs[i]).lint(text)
-                r = LintResult(path: name, source: text, report: report, diagnostics: diags)
-            } else {
+            switch loaded {
+            case .success(let file):
+                let (report, diags) = Linter(config: configs[i]).lint(file.source)
+                r = LintResult(path: name, source: file.source, report: report, diagnostics: diags, docx: file.docx)
+            case .failure(let e):
                 let empty = SourceText("")
-                r = LintResult(path: name, source: empty, report: ReportParser().parse(empty), diagnostics: [], error: "无法读取 \(path)")
+                r = LintResult(path: name, source: empty, report: ReportParser().parse(empty), diagnostics: [], error: e.message)
             }
             box.set(i, r)
         }
@@ -133,6 +142,10 @@ enum LintCommand {
         let nonStdin = pos.filter { $0 != "-" }
         let expanded = LintRunner.expand(nonStdin)
         ioErrors += expanded.errors
+        // Skipped documents are listed in the text summary; other formats have only standard error to say so.
+        if format != "text" || opts["--no-summary"] != nil || opts["--quiet"] != nil {
+            for f in expanded.skipped { CLI.warn(ReportFile.refusal(f, ReportFile.refusedExtensions[ReportFile.ext(f)] ?? "")) }
+        }
         if pos.contains("-") {
             stdin = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             files.append("-")
@@ -147,7 +160,7 @@ enum LintCommand {
         switch format {
         case "json": CLI.write(LintOutput.json(ok).serializedString(pretty: false) + "\n")
         case "sarif": CLI.write(LintOutput.sarif(ok).serializedString(pretty: true) + "\n")
-        default: CLI.write(LintOutput.text(ok, summary: opts["--no-summary"] == nil && opts["--quiet"] == nil))
+        default: CLI.write(LintOutput.text(ok, summary: opts["--no-summary"] == nil && opts["--quiet"] == nil, skipped: expanded.skipped))
         }
         if !ioErrors.isEmpty { return 2 }
         return ok.contains { $0.diagnostics.contains { $0.severity >= .warning } } ? 1 : 0
@@ -167,13 +180,19 @@ enum LintOutput {
         for r in results {
             let diags: [JSON] = r.diagnostics.map { d in
                 counts[d.severity, default: 0] += 1
-                return [
+                var o: JSONObject = [
                     "rule": .string(d.rule), "severity": .string(d.severity.rawValue), "message": .string(d.message),
                     "range": lsp(r.source, d.range),
                     "fixes": .array(d.fixes.map { f in
                         ["title": .string(f.title), "edits": .array(f.edits.map { ["range": lsp(r.source, $0.range), "newText": .string($0.newText)] })]
                     }),
                 ]
+                // Word documents only: ranges are in the text `fazhi text` prints; these say where it is in Word.
+                if let docx = r.docx, let (p, c) = docx.location(ofUTF8Offset: d.range.start) {
+                    o["paragraph"] = .int(docx.paragraphs[p].number)
+                    o["character"] = .int(c)
+                }
+                return .object(o)
             }
             files.append(["path": .string(r.path), "diagnostics": .array(diags)])
             let mp = r.missingParts
@@ -188,15 +207,22 @@ enum LintOutput {
         return ["version": 1, "files": .array(files), "summary": summary]
     }
 
-    static func text(_ results: [LintResult], summary: Bool) -> String {
+    static func text(_ results: [LintResult], summary: Bool, skipped: [String] = []) -> String {
         var out = ""
         for r in results {
             for d in r.diagnostics {
+                if let docx = r.docx {
+                    // Word has no line numbers: paragraph and character, and the paragraph quoted.
+                    out += "\(r.path):\(ReportFile.paragraphLabel(docx, offset: d.range.start)): \(d.severity.rawValue) [\(d.rule)] \(d.message)\n"
+                    if let q = ReportFile.excerpt(docx, offset: d.range.start) { out += "    「\(q)」\n" }
+                    continue
+                }
                 let p = r.source.position(of: d.range.start, encoding: .utf32)
                 out += "\(r.path):\(p.line + 1):\(p.character + 1): \(d.severity.rawValue) [\(d.rule)] \(d.message)\n"
             }
         }
-        guard summary, !results.isEmpty else { return out }
+        guard summary, !results.isEmpty || !skipped.isEmpty else { return out }
+        if results.isEmpty { return out + skippedNote(skipped) }
         if !out.isEmpty { out += "\n" }
         let header = ["文件", "年度", "缺少的必备部分", "错误", "警告", "提示"]
         var rows: [[String]] = []
@@ -209,7 +235,13 @@ enum LintOutput {
                      String(results.map { $0.count(.error) }.reduce(0, +)), String(results.map { $0.count(.warning) }.reduce(0, +)),
                      String(results.map { $0.count(.info) + $0.count(.hint) }.reduce(0, +))]
         out += Table.render(header: header, rows: rows, footer: results.count > 1 ? total : nil, rightAligned: [3, 4, 5])
-        return out
+        return out + skippedNote(skipped)
+    }
+
+    static func skippedNote(_ skipped: [String]) -> String {
+        guard !skipped.isEmpty else { return "" }
+        return "已跳过 \(skipped.count) 个文件（不是纯文本或 .docx 文件，请另存为 .docx 或 .txt 后再检查）：\n"
+            + skipped.map { "  \($0)\n" }.joined()
     }
 
     static func sarifLevel(_ s: Severity) -> String {
@@ -245,6 +277,9 @@ enum LintOutput {
                                    "endLine": .int(e.line + 1), "endColumn": .int(e.character + 1)],
                     ]]],
                 ]
+                if let docx = r.docx, let (p, c) = docx.location(ofUTF8Offset: d.range.start) {
+                    res["properties"] = ["paragraph": .int(docx.paragraphs[p].number), "character": .int(c)]
+                }
                 if let f = d.fixes.first {
                     res["fixes"] = [["description": ["text": .string(f.title)], "artifactChanges": [[
                         "artifactLocation": ["uri": .string(r.path)],

@@ -10,8 +10,19 @@ enum OutlineCommand {
         guard pos.count == 1 else { return CLI.fail("outline 需要且只需要一个文件") }
         let format = opts["--format"] ?? "text"
         guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
-        guard let bytes = CLI.readInput(pos[0]) else { return CLI.fail("无法读取 \(pos[0])") }
-        let report = ReportParser().parse(SourceText(bytes: bytes))
+        let loaded: Result<LoadedReport, ReportFile.LoadError>
+        if pos[0] == "-" {
+            guard let bytes = CLI.readInput("-") else { return CLI.fail("无法读取标准输入") }
+            loaded = ReportFile.load(bytes: bytes, name: "-")
+        } else {
+            loaded = ReportFile.load(path: pos[0])
+        }
+        let file: LoadedReport
+        switch loaded {
+        case .success(let f): file = f
+        case .failure(let e): return CLI.fail(e.message)
+        }
+        let report = ReportParser().parse(file.source)
         if format == "json" {
             print(outlineJSON(report, path: pos[0]).serializedString(pretty: true))
         } else {
