@@ -22,6 +22,10 @@ enum DefinitionsReader {
             case .start:
                 let name = x.ns == .w ? x.local : "?"
                 let parent = path.last ?? ""
+                if name == "rPr" || name == "pPr" {
+                    try x.skipElement()
+                    continue
+                }
                 let val = x.attribute(.w, "val")
                 switch (parent, name) {
                 case ("numbering", "abstractNum"):
@@ -83,7 +87,14 @@ enum DefinitionsReader {
             case .start:
                 let name = x.ns == .w ? x.local : "?"
                 let parent = path.last ?? ""
-                let val = x.attribute(.w, "val")
+                switch name {
+                // Run formatting, table styles and the latent style list are most of styles.xml; none numbers.
+                case "rPr", "tblPr", "trPr", "tcPr", "tblStylePr", "latentStyles", "docDefaults", "rsid":
+                    try x.skipElement()
+                    continue
+                default: break
+                }
+                let val = name == "basedOn" || name == "numId" || name == "ilvl" ? x.attribute(.w, "val") : nil
                 switch (parent, name) {
                 case ("styles", "style"):
                     if x.attribute(.w, "type") == "paragraph" {

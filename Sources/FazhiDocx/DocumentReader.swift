@@ -94,6 +94,10 @@ struct DocumentReader {
             }
             try x.skipElement()
             return false
+        case "rPr" where parent == "r":
+            // Run formatting (fonts, sizes, colours) is most of a real document.xml and holds no text.
+            try x.skipElement()
+            return false
         case "delText", "instrText", "delInstrText", "pPrChange", "rPrChange", "sdtPr", "sdtEndPr", "sectPr",
              "tblPr", "tblGrid", "trPr", "tcPr", "footnoteReference", "endnoteReference", "commentReference":
             try x.skipElement()
@@ -178,10 +182,9 @@ struct DocumentReader {
         guard s < e else { return }
         var top = builders.removeLast()
         if top.pendingBreak { top.bytes.append(0x0A); top.pendingBreak = false }
-        for k in s..<e {
-            let c = tText[k]
-            top.bytes.append(c == 0x0A || c == 0x0D ? 0x20 : c)
-        }
+        let start = top.bytes.count
+        top.bytes.append(contentsOf: tText[s..<e])
+        for k in start..<top.bytes.count where top.bytes[k] == 0x0A || top.bytes[k] == 0x0D { top.bytes[k] = 0x20 }
         builders.append(top)
     }
 

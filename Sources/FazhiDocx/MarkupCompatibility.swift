@@ -56,12 +56,7 @@ struct ContentScanner {
 
     /// Consumes everything up to and including the end of the element just started.
     mutating func skipElement() throws {
-        let d = xml.depth
-        while true {
-            let e = try xml.next()
-            if e == .end && xml.depth == d - 1 { return }
-            if e == .eof { return }
-        }
+        try xml.skipCurrentElement()
     }
 
     /// Whether every prefix in a Requires list is WordprocessingML (the only vocabulary read here).

@@ -109,6 +109,68 @@ struct XMLScanner {
         }
     }
 
+    /// Skips the content of the element just started, up to and including its end tag, without building
+    /// names, attributes or namespace scopes (the fast path for property blocks nobody reads). Inside the
+    /// skipped content only the nesting is checked, not that end tags match their start tags.
+    mutating func skipCurrentElement() throws {
+        if pendingEnd {
+            pendingEnd = false
+            try closeTop()
+            return
+        }
+        let n = b.count
+        var depth = 1
+        while i < n {
+            if b[i] != 0x3C { i += 1; continue }
+            guard i + 1 < n else { break }
+            switch b[i + 1] {
+            case 0x2F:
+                while i < n && b[i] != 0x3E { i += 1 }
+                guard i < n else { throw fail("结束标记未闭合") }
+                i += 1
+                depth -= 1
+                if depth == 0 {
+                    try closeTop()
+                    return
+                }
+            case 0x3F:
+                try skip(past: [0x3F, 0x3E])
+            case 0x21:
+                if starts(with: "<!--") {
+                    i += 4
+                    try skip(past: Array("-->".utf8))
+                } else if starts(with: "<![CDATA[") {
+                    i += 9
+                    try skip(past: Array("]]>".utf8))
+                } else {
+                    try skipDeclaration()
+                }
+            default:
+                // A start tag: quoted attribute values may contain '>' and '/'.
+                i += 1
+                var quote: UInt8 = 0
+                while i < n {
+                    let c = b[i]
+                    if quote != 0 {
+                        if c == quote { quote = 0 }
+                    } else if c == 0x22 || c == 0x27 {
+                        quote = c
+                    } else if c == 0x3E {
+                        break
+                    }
+                    i += 1
+                }
+                guard i < n else { throw fail("开始标记未闭合") }
+                if b[i - 1] != 0x2F {
+                    depth += 1
+                    guard stack.count + depth < XMLScanner.maxDepth else { throw fail("嵌套层数超过 \(XMLScanner.maxDepth)") }
+                }
+                i += 1
+            }
+        }
+        throw fail("文件在元素 \(stack.last?.local ?? "") 结束前截断")
+    }
+
     private mutating func startTag() throws -> Event {
         let n = b.count
         i += 1
@@ -194,8 +256,13 @@ struct XMLScanner {
         var k = r.lowerBound
         let e = r.upperBound
         while k < e {
+            // Plain runs are copied in bulk; only '&' needs a look.
+            var j = k
+            while j < e && b[j] != 0x26 { j += 1 }
+            if j > k { out.append(contentsOf: b[k..<j]) }
+            k = j
+            guard k < e else { break }
             let c = b[k]
-            guard c == 0x26 else { out.append(c); k += 1; continue }
             var semi = k + 1
             while semi < e && semi - k <= 10 && b[semi] != 0x3B { semi += 1 }
             guard semi < e, b[semi] == 0x3B else { out.append(c); k += 1; continue }
