@@ -47,7 +47,7 @@ public enum NumberFormat: String, Sendable {
     /// Chinese counting: 一 … 十 十一 … 二十 … 九十九 一百 一百零一 一百一十 … 九千九百九十九 一万 ….
     /// `bareTen`: 10–19 are written 十, 十一 (not 一十); inside a larger number the 一 is kept (一百一十).
     static func chinese(_ n: Int, digits: [String], units: [String], big: String, bareTen: Bool = true) -> String {
-        guard n > 0 else { return n == 0 ? digits[0] : String(n) }
+        guard n > 0 else { return n == 0 ? (bareTen ? "〇" : "零") : String(n) }
         guard n < 100_000_000 else { return String(n) }
         func below10k(_ v: Int, leadingZero: Bool) -> String {
             var out = ""
@@ -59,7 +59,7 @@ public enum NumberFormat: String, Sendable {
                     if started || leadingZero { zero = true }
                     continue
                 }
-                if zero && (started || leadingZero) { out += digits[0] }
+                if zero && (started || leadingZero) { out += "零" } // an inner zero is 零, a lone zero 〇
                 zero = false
                 out += digits[d] + units[3 - k]
                 started = true
