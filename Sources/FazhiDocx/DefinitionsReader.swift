@@ -36,7 +36,8 @@ enum DefinitionsReader {
                 case ("abstractNum", "lvl"), ("lvlOverride", "lvl"):
                     level = NumberingDefinitions.Level()
                     levelIndex = int(x.attribute(.w, "ilvl"))
-                case ("lvl", "start"): level?.start = int(val) ?? 0
+                // Word accepts start values up to 32767; clamping keeps counters far from overflow.
+                case ("lvl", "start"): level?.start = min(max(int(val) ?? 0, 0), 32767)
                 case ("lvl", "numFmt"): level?.format = NumberFormat(word: val ?? "decimal")
                 case ("lvl", "lvlText"): level?.text = val
                 case ("lvl", "lvlRestart"): level?.restart = int(val)
@@ -49,7 +50,7 @@ enum DefinitionsReader {
                 case ("num", "abstractNumId"): inst?.abstractId = val ?? ""
                 case ("num", "lvlOverride"): overrideIndex = int(x.attribute(.w, "ilvl"))
                 case ("lvlOverride", "startOverride"):
-                    if let k = overrideIndex, let v = int(val) { inst?.startOverrides[k] = v }
+                    if let k = overrideIndex, let v = int(val) { inst?.startOverrides[k] = min(max(v, 0), 32767) }
                 default: break
                 }
                 path.append(name)

@@ -80,7 +80,7 @@ public enum NumberFormat: String, Sendable {
 
     /// A, B, … Z, AA, BB, … as Word counts letters.
     static func letters(_ n: Int, upper: Bool) -> String {
-        guard n > 0 else { return String(n) }
+        guard n > 0, n <= 26 * 40 else { return String(n) }
         let letter = Unicode.Scalar(UInt32((upper ? 0x41 : 0x61) + (n - 1) % 26))!
         return String(repeating: String(letter), count: (n - 1) / 26 + 1)
     }

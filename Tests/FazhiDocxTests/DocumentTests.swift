@@ -96,4 +96,26 @@ final class DocumentTests: XCTestCase {
         let doc = #"<w:document xmlns:w="\#(Support.wNS)"><w:body><w:p><w:r><w:t>别处</w:t></w:r></w:p></w:body></w:document>"#
         XCTAssertEqual(try DocxReader.read(bytes: Support.zip([("_rels/.rels", Array(rels.utf8)), ("main/doc.xml", Array(doc.utf8))])).text, "别处\n")
     }
+
+    func testMutatedDocumentsNeverCrash() throws {
+        let body = p(r("审查"), "<w:del w:id=\"1\"><w:r><w:delText>21</w:delText></w:r></w:del>", #"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#,
+                     #"<w:r><w:instrText>REF</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#, r("结果"),
+                     #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#) + "<w:tbl><w:tr><w:tc>" + p(r("格")) + "</w:tc></w:tr></w:tbl>"
+            + #"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="2"/></w:rPr></w:pPr>"# + r("合并") + "</w:p>"
+        let numbering = #"<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"#
+        let package = Support.docx(body: body, numbering: numbering)
+        let zip = try ZipArchive(bytes: package)
+        let doc = try zip.data(for: zip.entry(named: "word/document.xml")!, limit: 1 << 20)
+        let num = try zip.data(for: zip.entry(named: "word/numbering.xml")!, limit: 1 << 20)
+        var ok = 0
+        for seed in 1...600 {
+            let rnd = Support.random(4, seed: UInt64(seed) &* 2654435761)
+            var d = doc, n = num
+            if seed % 2 == 0 { d[Int(rnd[0]) * d.count / 256] = rnd[1] } else { n[Int(rnd[0]) * n.count / 256] = rnd[1] }
+            d.removeLast(Int(rnd[2]) % 3)
+            let mutated = Support.zip([("word/document.xml", d), ("word/numbering.xml", n)])
+            if (try? DocxReader.read(bytes: mutated)) != nil { ok += 1 }
+        }
+        XCTAssertGreaterThan(ok, 0)
+    }
 }

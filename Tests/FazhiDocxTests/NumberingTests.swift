@@ -105,4 +105,17 @@ final class NumberingTests: XCTestCase {
         """
         XCTAssertEqual(try Support.text(body: p("项", num: 1, ilvl: 0) + p("项", num: 1, ilvl: 0), numbering: numbering), "①项\n②项\n")
     }
+
+    func testHostileNumberingNeitherOverflowsNorExplodes() throws {
+        let numbering = """
+        <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="9223372036854775807"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1%1%1%9"/></w:lvl>
+          <w:lvl w:ilvl="1"><w:start w:val="-5"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%2%"/></w:lvl></w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="40000"/></w:lvlOverride></w:num>
+        <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+        """
+        let body = (0..<3).map { _ in p("x", num: 1, ilvl: 0) + p("y", num: 2, ilvl: 0) + p("z", num: 2, ilvl: 1) + p("w", num: 1, ilvl: 12) }.joined()
+        let text = try Support.text(body: body, numbering: numbering)
+        // Start values are clamped to Word's 0…32767; letters past 40 repeats fall back to digits.
+        XCTAssertTrue(text.hasPrefix("3276732767327670x\n3276732767327670y\n〇%z\nw\n3276832768327680x\n"), text)
+    }
 }
