@@ -16,6 +16,7 @@ enum FixCommand {
         let (files, errors, _) = LintRunner.expand(pos)
         for e in errors { CLI.warn(e) }
         var refused = false
+        var refusedCount = 0
         var warnings: [String] = []
         var cache: [String: LintConfig?] = [:]
         var changedFiles = 0, totalFixes = 0
@@ -24,11 +25,13 @@ enum FixCommand {
                 // Never rewrite a Word document: its text is only a rendering of the XML inside.
                 CLI.warn("\(path)：不能直接修改 .docx 文件，请在 Word/WPS 中按 fazhi lint \(path) 的提示修改，或另存为 .txt 后再用 fix")
                 refused = true
+                refusedCount += 1
                 continue
             }
             if let what = ReportFile.refusedExtensions[ReportFile.ext(path)] {
                 CLI.warn(ReportFile.refusal(path, what))
                 refused = true
+                refusedCount += 1
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else { CLI.warn("无法读取 \(path)"); continue }
@@ -36,6 +39,7 @@ enum FixCommand {
                 // A renamed Word/PDF file or a damaged document: never written.
                 CLI.warn("\(path)：不是纯文本文件，不能修改")
                 refused = true
+                refusedCount += 1
                 continue
             }
             let config = runner.config(for: path, cache: &cache, warnings: &warnings)
@@ -51,6 +55,8 @@ enum FixCommand {
             }
         }
         for w in warnings { CLI.warn(w) }
+        // A run that only met refused files said so for each; a count of nothing would just add noise.
+        if refused && changedFiles == 0 && files.count == refusedCount { return 2 }
         CLI.warn(dry ? "可修复 \(totalFixes) 处（\(changedFiles) 个文件），未写入。" : "已修复 \(totalFixes) 处（\(changedFiles) 个文件）。")
         return errors.isEmpty && !refused ? 0 : 2
     }

@@ -110,6 +110,7 @@ final class DocxCLITests: XCTestCase {
             let r = try Fazhi.run(args)
             XCTAssertEqual(r.code, 2, "\(args)")
             XCTAssertTrue(r.err.contains("不能直接修改 .docx 文件，请在 Word/WPS 中"), r.err)
+            XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
             XCTAssertEqual(r.out, "")
         }
         XCTAssertEqual(try Data(contentsOf: f), before)
