@@ -11,12 +11,15 @@ let package = Package(
     targets: [
         // Text storage, line index and position conversion (UTF-8 offsets inside, any encoding at the edge).
         .target(name: "FazhiText"),
+        // Word documents: ZIP + DEFLATE reader and WordprocessingML -> plain text with automatic numbering.
+        // Depends on nothing: bounded memory, never traps on malformed archives.
+        .target(name: "FazhiDocx"),
         // Ordered JSON value, parser and serializer (no Foundation JSON on hot paths).
         .target(name: "FazhiJSON"),
-        // Files as users have them: encoding detection and lossless decoding (libc iconv), atomic checked
-        // writes, unified diffs. Files are decoded losslessly or refused; every write is atomic and checked
-        // against what was read.
-        .target(name: "FazhiFiles", dependencies: ["FazhiText"],
+        // Files as users have them: encoding detection and lossless decoding (libc iconv), Word documents
+        // (through FazhiDocx), other formats refused, atomic checked writes, unified diffs. Files are decoded
+        // losslessly or refused; every write is atomic and checked against what was read.
+        .target(name: "FazhiFiles", dependencies: ["FazhiText", "FazhiDocx"],
                 linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         // Domain knowledge as data: laws, terms, phrases, confusables, time anchors, profiles; matchers over it.
         .target(name: "FazhiKnowledge", dependencies: ["FazhiText"], resources: [.copy("Resources")]),
@@ -29,11 +32,12 @@ let package = Package(
         // Language server logic: maps LSP requests onto the parser, linter and knowledge cores.
         .target(name: "FazhiServer", dependencies: ["LSPKit", "FazhiJSON", "FazhiText", "FazhiParser", "FazhiLinter", "FazhiKnowledge", "FazhiFiles"]),
         // The one executable: fazhi lint | fix | outline | explain | rules | lsp | bench
-        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText", "FazhiFiles"]),
+        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText", "FazhiFiles", "FazhiDocx"]),
 
         .testTarget(name: "FazhiTextTests", dependencies: ["FazhiText"]),
         .testTarget(name: "FazhiFilesTests", dependencies: ["FazhiFiles", "FazhiText"]),
         .testTarget(name: "FazhiJSONTests", dependencies: ["FazhiJSON"]),
+        .testTarget(name: "FazhiDocxTests", dependencies: ["FazhiDocx"], exclude: ["Fixtures"]),
         .testTarget(name: "FazhiKnowledgeTests", dependencies: ["FazhiKnowledge", "FazhiText"]),
         .testTarget(name: "FazhiParserTests", dependencies: ["FazhiParser", "FazhiText", "FazhiKnowledge"]),
         .testTarget(name: "FazhiLinterTests", dependencies: ["FazhiLinter", "FazhiParser", "FazhiText", "FazhiKnowledge"]),

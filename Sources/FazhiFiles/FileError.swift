@@ -18,6 +18,10 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Decoding succeeded but encoding the result again does not give the same bytes.
         case notLossless(TextEncoding, offset: Int)
         case utf32
+        /// A document in a format Fazhi does not read (.doc, .wps, .pdf …), named for the message.
+        case unsupportedDocument(String)
+        /// A Word document that could not be read (damaged, encrypted, too large inside).
+        case unreadableDocx(String)
         // Writing
         case changedSinceRead(String)
         case writeFailed(Errno)
@@ -63,6 +67,10 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "按 \(enc.displayName) 解码后无法还原出原来的字节（第 \(o + 1) 字节起不同），为免丢失内容，\(untouched)。\(resave)"
         case .utf32:
             return "文件是 UTF-32 编码（以 UTF-32 的 BOM 开头），fazhi 不支持，\(untouched)。\(resave)"
+        case .unsupportedDocument(let what):
+            return "\(what)不是纯文本或 .docx 文件，请另存为 .docx 或 .txt 后再检查"
+        case .unreadableDocx(let why):
+            return why
         case .changedSinceRead(let what):
             return "读取之后文件已被改动（\(what)），为免覆盖别人的修改，未写入；请重新运行。"
         case .writeFailed(let e):

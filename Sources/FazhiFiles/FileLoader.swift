@@ -1,6 +1,7 @@
-// The single entry point through which the CLI reads a report: bytes → encoding detection → lossless
-// decoding, with a snapshot for a later safe write. (Other formats, such as Word documents, are added
-// here, so that every command reads reports the same way.)
+// The single entry point through which the CLI reads a report: bytes → document kind → lossless decoding
+// of text (or the text of a Word document), with a snapshot for a later safe write. Every command reads
+// reports this way, so a file is read the same whether it is linted, fixed, outlined or printed.
+import FazhiDocx
 import FazhiText
 
 #if canImport(Glibc)
@@ -13,16 +14,25 @@ import FazhiText
 public struct LoadedReport: Sendable {
     /// The path as given (or the display name of standard input).
     public let path: String
-    public let decoded: DecodedFile
+    /// The text as Fazhi checks it.
+    public let source: SourceText
+    /// For a text file: its encoding, BOM and bytes, to write fixes back exactly. Nil for a Word document.
+    public let decoded: DecodedFile?
+    /// For a Word document: the rendered text and the map back to paragraphs. Fazhi never writes one.
+    public let docx: DocxText?
     /// The file as read, for `SafeWriter`; nil for standard input and other non-regular files.
     public let snapshot: FileSnapshot?
 
-    public var source: SourceText { decoded.source }
+    /// "UTF-8", "GB18030（无 BOM）", "Word 文档（.docx）" — for --verbose.
+    public var formatSummary: String { decoded?.summary ?? "Word 文档（.docx）" }
 }
 
 public enum FileLoader {
-    /// Reads and decodes a report file, or throws a `FileError` whose message names the file.
+    /// Reads a report file, or throws a `FileError` whose message names the file: plain text is decoded
+    /// losslessly or refused, a .docx is read as Word shows it, other document formats are refused.
     public static func load(path: String) throws(FileError) -> LoadedReport {
+        let named = DocumentKind.byName(path)
+        if case .unsupported(let what) = named { throw FileError(path: path, .unsupportedDocument(what)) }
         let fd: Int32
         switch Posix.openRead(path) {
         case .success(let f): fd = f
@@ -35,19 +45,40 @@ public enum FileLoader {
         case .failure(let e): throw FileError(path: path, .cannotRead(e))
         }
         if status.isDirectory { throw FileError(path: path, .isDirectory) }
+        // A Word package's size is checked before reading it whole.
+        if named == .docx, status.size > Int64(DocxReader.maxPackageSize) {
+            throw FileError(path: path, .tooLarge(size: status.size, limit: DocxReader.maxPackageSize))
+        }
         let bytes: [UInt8]
         switch Posix.readAll(fd, sizeHint: Int(status.size)) {
         case .success(let b): bytes = b
         case .failure(let e): throw FileError(path: path, .cannotRead(e))
         }
-        let decoded = try decode(bytes, name: path)
-        return LoadedReport(path: path, decoded: decoded,
-                            snapshot: status.isRegular ? FileSnapshot(status: status, bytes: bytes) : nil)
+        return try make(bytes, name: path, snapshot: status.isRegular ? FileSnapshot(status: status, bytes: bytes) : nil)
     }
 
-    /// Decodes bytes that did not come from a file (standard input).
+    /// Reads bytes that did not come from a file (standard input) under a display name.
     public static func load(bytes: [UInt8], name: String) throws(FileError) -> LoadedReport {
-        LoadedReport(path: name, decoded: try decode(bytes, name: name), snapshot: nil)
+        if case .unsupported(let what) = DocumentKind.byName(name) { throw FileError(path: name, .unsupportedDocument(what)) }
+        return try make(bytes, name: name, snapshot: nil)
+    }
+
+    static func make(_ bytes: [UInt8], name: String, snapshot: FileSnapshot?) throws(FileError) -> LoadedReport {
+        let kind = DocumentKind.byContent(bytes) ?? DocumentKind.byName(name)
+        switch kind {
+        case .unsupported(let what):
+            throw FileError(path: name, .unsupportedDocument(what))
+        case .docx:
+            do {
+                let d = try DocxReader.read(bytes: bytes)
+                return LoadedReport(path: name, source: SourceText(d.text), decoded: nil, docx: d, snapshot: snapshot)
+            } catch {
+                throw FileError(path: name, .unreadableDocx("\(error)"))
+            }
+        case .text:
+            let decoded = try decode(bytes, name: name)
+            return LoadedReport(path: name, source: decoded.source, decoded: decoded, docx: nil, snapshot: snapshot)
+        }
     }
 
     static func decode(_ bytes: [UInt8], name: String) throws(FileError) -> DecodedFile {

@@ -10,17 +10,18 @@ enum CLI {
 
     命令：
       lint [--format text|json|sarif] [--config 文件] [--stdin-filename 名称] [--verbose] 路径... | -
-                                  检查报告（文件或文件夹，.txt/.md），输出问题与汇总表；
+                                  检查报告（文件或文件夹，.txt/.md/.docx），输出问题与汇总表；
                                   --verbose 显示所用配置文件和各文件的编码
       fix [--dry-run] [--config 文件] [--verbose] 路径...
-                                  自动修复可安全修复的问题，按原编码安全写回（--dry-run 只显示差异）
+                                  自动修复可安全修复的问题，按原编码安全写回（--dry-run 只显示差异；不修改 .docx）
+      text 文件                   显示 fazhi 读到的文字（.docx 的正文、自动编号、表格，或解码后的 .txt）
       outline [--format text|json] 文件
                                   显示报告的结构（标题、年度、单位、各级标题及对应部分）
       explain 名称                解释术语、法律法规名称或规则
       rules [--format text|json|markdown]
                                   列出全部检查规则
       lsp [--stdio]               以语言服务器（LSP）方式运行，通过标准输入输出通信
-      bench [--format text|json]  运行性能基准测试
+      bench [--format text|json]  运行性能基准测试（--docx 文件：测量读取一份 Word 文档的时间）
       --help, -h                  显示本帮助
       --version                   显示版本
 
@@ -45,6 +46,7 @@ enum CLI {
             print("fazhi \(version)")
             return 0
         case "outline": return OutlineCommand.run(rest)
+        case "text": return TextCommand.run(rest)
         case "lsp": return LSPCommand.run(rest)
         case "lint": return LintCommand.run(rest)
         case "fix": return FixCommand.run(rest)

@@ -15,8 +15,10 @@ enum FixCommand {
         let verbose = opts["--verbose"] != nil
         var runner = LintRunner()
         if let c = opts["--config"], let e = runner.loadExplicit(c) { return CLI.fail(e) }
-        let (files, errors) = LintRunner.expand(pos)
+        let (files, errors, _) = LintRunner.expand(pos)
         for e in errors { CLI.warn(e) }
+        var refused = false
+        var refusedCount = 0
         var warnings: [String] = []
         var cache: [String: ConfigChoice] = [:]
         var changedFiles = 0, totalFixes = 0, failed = errors.count
@@ -25,12 +27,17 @@ enum FixCommand {
             if let e = choice.error { CLI.warn("\(path)：未修复：\(e)"); failed += 1; continue }
             let loaded: LoadedReport
             do { loaded = try FileLoader.load(path: path) } catch { CLI.warn(error.description); failed += 1; continue }
+            // Never rewrite a Word document: its text is only a rendering of the XML inside.
+            guard let decoded = loaded.decoded else {
+                CLI.warn("\(path)：不能直接修改 .docx 文件，请在 Word/WPS 中按 fazhi lint \(path) 的提示修改，或另存为 .txt 后再用 fix")
+                failed += 1
+                continue
+            }
             if verbose {
-                CLI.warn("\(path)：\(loaded.decoded.summary)；配置：\(choice.source ?? "默认设置（未找到 .fazhi.json）")")
+                CLI.warn("\(path)：\(decoded.summary)；配置：\(choice.source ?? "默认设置（未找到 .fazhi.json）")")
             }
             let (fixed, count) = applySafeFixes(loaded.source, config: choice.config)
             guard count > 0 else { continue }
-            let decoded = loaded.decoded
             let bytes: [UInt8]
             do { bytes = try decoded.encode(edited: Array(fixed.utf8)) } catch {
                 CLI.warn(FileError(path: path, error).description); failed += 1; continue
@@ -57,6 +64,8 @@ enum FixCommand {
             totalFixes += count
         }
         for w in warnings { CLI.warn(w) }
+        // A run in which every file was refused said so for each; a count of nothing would only add noise.
+        if changedFiles == 0 && failed > 0 && failed == files.count + errors.count { return 2 }
         var summary = dry ? "可修复 \(totalFixes) 处（\(changedFiles) 个文件），未写入。" : "已修复 \(totalFixes) 处（\(changedFiles) 个文件）。"
         if failed > 0 { summary += "另有 \(failed) 个文件未处理（原因见上）。" }
         CLI.warn(summary)

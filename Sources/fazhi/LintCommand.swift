@@ -1,4 +1,5 @@
 import Dispatch
+import FazhiDocx
 import FazhiFiles
 import FazhiJSON
 import FazhiKnowledge
@@ -14,9 +15,11 @@ struct LintResult: Sendable {
     var report: Report
     var diagnostics: [Diagnostic]
     var error: String?
-    /// The .fazhi.json used (nil: defaults) and the file's encoding, for --verbose and the summary.
+    /// The .fazhi.json used (nil: defaults) and the file's format and encoding, for --verbose and the summary.
     var configSource: String?
     var encoding: String?
+    /// Set for a Word document: findings are located by paragraph and character.
+    var docx: DocxText?
 
     var missingParts: [Profile.Part] {
         diagnostics.filter { $0.rule == "missing-part" && $0.severity >= .warning }
@@ -54,10 +57,12 @@ struct LintRunner {
         }
     }
 
-    /// Expands folders recursively into .txt and .md files (hidden folders and .build skipped), sorted.
-    static func expand(_ paths: [String]) -> (files: [String], errors: [String]) {
+    /// Expands folders recursively into .txt, .md and .docx files (hidden folders and .build skipped), sorted;
+    /// documents in formats Fazhi does not read (.doc, .wps, .pdf, ...) found in folders are `skipped`.
+    static func expand(_ paths: [String]) -> (files: [String], errors: [String], skipped: [String]) {
         var files: [String] = []
         var errors: [String] = []
+        var skipped: [String] = []
         let fm = FileManager.default
         for p in paths {
             var isDir: ObjCBool = false
@@ -70,6 +75,7 @@ struct LintRunner {
                 continue
             }
             var found: [String] = []
+            var foundSkipped: [String] = []
             if let en = fm.enumerator(atPath: p) {
                 while let rel = en.nextObject() as? String {
                     let name = (rel as NSString).lastPathComponent
@@ -77,15 +83,18 @@ struct LintRunner {
                         if let attrs = en.fileAttributes, attrs[.type] as? FileAttributeType == .typeDirectory { en.skipDescendants() }
                         continue
                     }
-                    let lower = name.lowercased()
-                    if lower.hasSuffix(".txt") || lower.hasSuffix(".md") {
-                        found.append(p.hasSuffix("/") ? p + rel : p + "/" + rel)
+                    let full = p.hasSuffix("/") ? p + rel : p + "/" + rel
+                    switch DocumentKind.folderRole(name) {
+                    case .read: found.append(full)
+                    case .skip: foundSkipped.append(full)
+                    case .ignore: break
                     }
                 }
             }
             files.append(contentsOf: found.sorted())
+            skipped.append(contentsOf: foundSkipped.sorted())
         }
-        return (files, errors)
+        return (files, errors, skipped)
     }
 
     /// Effective configuration for a file: --config if given, else the nearest trusted .fazhi.json.
@@ -135,7 +144,7 @@ struct LintRunner {
                     let text = loaded.source
                     let (report, diags) = Linter(config: choice.config).lint(text)
                     r = LintResult(path: name, source: text, report: report, diagnostics: diags,
-                                   configSource: choice.source, encoding: loaded.decoded.summary)
+                                   configSource: choice.source, encoding: loaded.formatSummary, docx: loaded.docx)
                 } catch {
                     r = failed("\(error)")
                 }
@@ -173,6 +182,12 @@ enum LintCommand {
         let nonStdin = pos.filter { $0 != "-" }
         let expanded = LintRunner.expand(nonStdin)
         ioErrors += expanded.errors
+        // Skipped documents are listed in the text summary; other formats have only standard error to say so.
+        if format != "text" || opts["--no-summary"] != nil || opts["--quiet"] != nil {
+            for f in expanded.skipped {
+                if case .unsupported(let what) = DocumentKind.byName(f) { CLI.warn(FileError(path: f, .unsupportedDocument(what)).description) }
+            }
+        }
         if pos.contains("-") {
             stdin = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             files.append("-")
@@ -191,7 +206,7 @@ enum LintCommand {
         case "sarif": CLI.write(LintOutput.sarif(ok).serializedString(pretty: true) + "\n")
         default:
             let summary = opts["--no-summary"] == nil && opts["--quiet"] == nil
-            var out = LintOutput.text(ok, summary: summary)
+            var out = LintOutput.text(ok, summary: summary, skipped: expanded.skipped)
             if summary && folder && !results.isEmpty { out += Verbose.configLine(results) }
             CLI.write(out)
         }
@@ -240,13 +255,19 @@ enum LintOutput {
         for r in results {
             let diags: [JSON] = r.diagnostics.map { d in
                 counts[d.severity, default: 0] += 1
-                return [
+                var o: JSONObject = [
                     "rule": .string(d.rule), "severity": .string(d.severity.rawValue), "message": .string(d.message),
                     "range": lsp(r.source, d.range),
                     "fixes": .array(d.fixes.map { f in
                         ["title": .string(f.title), "edits": .array(f.edits.map { ["range": lsp(r.source, $0.range), "newText": .string($0.newText)] })]
                     }),
                 ]
+                // Word documents only: ranges are in the text `fazhi text` prints; these say where it is in Word.
+                if let docx = r.docx, let (p, c) = docx.location(ofUTF8Offset: d.range.start) {
+                    o["paragraph"] = .int(docx.paragraphs[p].number)
+                    o["character"] = .int(c)
+                }
+                return .object(o)
             }
             files.append(["path": .string(r.path), "diagnostics": .array(diags)])
             let mp = r.missingParts
@@ -261,15 +282,22 @@ enum LintOutput {
         return ["version": 1, "files": .array(files), "summary": summary]
     }
 
-    static func text(_ results: [LintResult], summary: Bool) -> String {
+    static func text(_ results: [LintResult], summary: Bool, skipped: [String] = []) -> String {
         var out = ""
         for r in results {
             for d in r.diagnostics {
+                if let docx = r.docx {
+                    // Word has no line numbers: paragraph and character, and the paragraph quoted.
+                    out += "\(r.path):\(DocxLocations.paragraphLabel(docx, offset: d.range.start)): \(d.severity.rawValue) [\(d.rule)] \(d.message)\n"
+                    if let q = DocxLocations.excerpt(docx, offset: d.range.start) { out += "    「\(q)」\n" }
+                    continue
+                }
                 let p = r.source.position(of: d.range.start, encoding: .utf32)
                 out += "\(r.path):\(p.line + 1):\(p.character + 1): \(d.severity.rawValue) [\(d.rule)] \(d.message)\n"
             }
         }
-        guard summary, !results.isEmpty else { return out }
+        guard summary, !results.isEmpty || !skipped.isEmpty else { return out }
+        if results.isEmpty { return out + skippedNote(skipped) }
         if !out.isEmpty { out += "\n" }
         let header = ["文件", "年度", "缺少的必备部分", "错误", "警告", "提示"]
         var rows: [[String]] = []
@@ -282,7 +310,13 @@ enum LintOutput {
                      String(results.map { $0.count(.error) }.reduce(0, +)), String(results.map { $0.count(.warning) }.reduce(0, +)),
                      String(results.map { $0.count(.info) + $0.count(.hint) }.reduce(0, +))]
         out += Table.render(header: header, rows: rows, footer: results.count > 1 ? total : nil, rightAligned: [3, 4, 5])
-        return out
+        return out + skippedNote(skipped)
+    }
+
+    static func skippedNote(_ skipped: [String]) -> String {
+        guard !skipped.isEmpty else { return "" }
+        return "已跳过 \(skipped.count) 个文件（不是纯文本或 .docx 文件，请另存为 .docx 或 .txt 后再检查）：\n"
+            + skipped.map { "  \($0)\n" }.joined()
     }
 
     static func sarifLevel(_ s: Severity) -> String {
@@ -318,6 +352,9 @@ enum LintOutput {
                                    "endLine": .int(e.line + 1), "endColumn": .int(e.character + 1)],
                     ]]],
                 ]
+                if let docx = r.docx, let (p, c) = docx.location(ofUTF8Offset: d.range.start) {
+                    res["properties"] = ["paragraph": .int(docx.paragraphs[p].number), "character": .int(c)]
+                }
                 if let f = d.fixes.first {
                     res["fixes"] = [["description": ["text": .string(f.title)], "artifactChanges": [[
                         "artifactLocation": ["uri": .string(r.path)],

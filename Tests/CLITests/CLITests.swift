@@ -124,10 +124,13 @@ final class CLITests: XCTestCase {
         let src = try String(contentsOf: Fazhi.packageRoot.appendingPathComponent(example), encoding: .utf8)
         try src.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         try src.write(to: dir.appendingPathComponent("sub/b.md"), atomically: true, encoding: .utf8)
-        try "ignored".write(to: dir.appendingPathComponent("c.docx"), atomically: true, encoding: .utf8)
+        try "not a zip".write(to: dir.appendingPathComponent("c.docx"), atomically: true, encoding: .utf8)
         let r = try Fazhi.run(["lint", "--format", "json", dir.path])
         let j = try JSON.parse(r.out)
+        // The damaged .docx is read, named on standard error, and left out of the results.
         XCTAssertEqual(j["files"]?.arrayValue?.count, 2)
+        XCTAssertTrue(r.err.contains("c.docx：不是有效的 .docx 文件"), r.err)
+        XCTAssertEqual(r.code, 2)
         XCTAssertEqual(j["summary"]?["missingParts"]?.arrayValue?.count, 2)
         // A .fazhi.json beside the files turns the rule off.
         try #"{"rules": {"missing-part": "off"}}"#.write(to: dir.appendingPathComponent(".fazhi.json"), atomically: true, encoding: .utf8)

@@ -116,10 +116,15 @@ final class FilesTests: XCTestCase {
         XCTAssertEqual(stdin.code, 2)
         XCTAssertTrue(stdin.err.contains("草稿.txt：无法确定文件编码"), stdin.err)
         // Binary: a NUL without a UTF-16 BOM.
-        try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent("扫描件.txt"))
-        let bin = try Fazhi.run(["lint", "扫描件.txt"], cwd: dir)
+        try Data([0x41, 0x42, 0x43, 0x44, 0x45, 0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent("数据.txt"))
+        let bin = try Fazhi.run(["lint", "数据.txt"], cwd: dir)
         XCTAssertEqual(bin.code, 2)
-        XCTAssertTrue(bin.err.contains("扫描件.txt：第 6 字节是空字节"), bin.err)
+        XCTAssertTrue(bin.err.contains("数据.txt：第 6 字节是空字节"), bin.err)
+        // A PDF saved under a .txt name is named for what it is.
+        try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent("扫描件.txt"))
+        let pdf = try Fazhi.run(["lint", "扫描件.txt"], cwd: dir)
+        XCTAssertEqual(pdf.code, 2)
+        XCTAssertTrue(pdf.err.contains("扫描件.txt：PDF 文件不是纯文本或 .docx 文件"), pdf.err)
     }
 
     // MARK: Safe writes
