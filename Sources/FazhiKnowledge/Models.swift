@@ -328,6 +328,9 @@ public struct AnchorsFile: Codable, Sendable {
 /// A knowledge file type that can be loaded from `Data` or from the resource folder.
 public protocol KnowledgeFile: Decodable, Sendable {
     static var fileName: String { get }
+    /// Decodes the file from `data`; throws `KnowledgeError` with the file name. The default uses
+    /// JSONDecoder; laws.json, by far the largest file, has its own byte-level loader (LawsLoader.swift).
+    static func load(data: Data) throws -> Self
 }
 
 extension LawsFile: KnowledgeFile {}
@@ -344,7 +347,10 @@ extension KnowledgeFile {
 
     /// Loads the file from the resource folder; throws `KnowledgeError` when absent or broken.
     public static func loadResource() throws -> Self {
-        try KnowledgeResources.decode(Self.self, from: fileName)
+        guard let d = KnowledgeResources.data(fileName) else {
+            throw KnowledgeError(file: fileName, message: "找不到知识库文件（可设置环境变量 FAZHI_RESOURCES 指向资源目录）")
+        }
+        return try load(data: d)
     }
 
     /// Whether the resource file exists.
