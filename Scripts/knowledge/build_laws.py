@@ -460,6 +460,9 @@ def merge(generated, curated, report, cat=None):
                 g = by_key.get(key(s))
                 if g:
                     break
+        if g is None and 'kind' not in c:
+            report['unsourced'].append('%s：手工补充项（只有名称和排名）在镜像中找不到' % c['name'])
+            continue
         if g is None:
             e = {k: v for k, v in c.items() if k not in ('pin', 'alsoMatches')}
             if not e.get('sources'):
@@ -471,7 +474,8 @@ def merge(generated, curated, report, cat=None):
         used.add(key(g['name']))
         pins = set(c.get('pin', []))
         e = dict(g)
-        e['id'] = c['id']
+        # A curated stub may carry only a name and a rank: it keeps the generated id.
+        e['id'] = c.get('id') or stable_id(g)
         weak = set(g.get('_weak', []))
         for f in FACT_FIELDS:
             cv, gv = c.get(f), g.get(f)
@@ -579,7 +583,7 @@ def main():
     with open(args.curated, encoding='utf-8') as fh:
         curated = json.load(fh)
     entries = order(resolve_successors(merge(generated, curated, cat.report, cat), cat.report))
-    extra = {k: v for k, v in curated.items() if k not in ('version', 'laws', 'misnomers')}
+    extra = {k: curated[k] for k in ('ambiguousShort',) if k in curated}
     write(args.out, entries, curated.get('misnomers', []), extra)
     kinds = {}
     for e in entries:
