@@ -393,6 +393,10 @@ class Catalogue:
 # Files in the regulation folder that are not 国务院 administrative regulations.
 NOT_REGULATIONS = {
     '信访工作条例': '中共中央、国务院印发的党内法规，另行手工收录',
+    # Ministry documents filed in the mirror's regulation folder (their headers carry a ministry's number).
+    '工资支付暂行规定': '原劳动部文件（劳部发〔1994〕489号），不是行政法规',
+    '国家机关、事业单位贯彻《国务院关于职工工作时间的规定》的实施办法': '原人事部文件（人薪发〔1995〕32号），不是行政法规',
+    '互联网信息服务算法推荐管理规定': '国家互联网信息办公室等部门的部门规章，不是行政法规',
 }
 
 
