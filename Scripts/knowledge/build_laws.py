@@ -298,8 +298,9 @@ class Catalogue:
 
     def reg_entry(self, doc, b_regs):
         name = doc['title'] or doc['name']
-        if key(name) in NOT_REGULATIONS:
-            self.report['skipped'].append('%s（%s）' % (doc['path'], NOT_REGULATIONS[key(name)]))
+        excluded = {key(n): why for n, why in NOT_REGULATIONS.items()}
+        if key(name) in excluded:
+            self.report['skipped'].append('%s（%s）' % (doc['path'], excluded[key(name)]))
             return None
         segs = mirrors.segments(doc['head'])
         sources = ['国家法律法规数据库（flk.npc.gov.cn）文本题注：%s %s' % (self.a_ref, doc['path'])]
