@@ -339,9 +339,17 @@ class Catalogue:
             i += 1
         amended.sort()
         version = amended[-1] if amended else adopted
+        # The file name carries the database's 公布日期 of the text in force. After a header that shows a
+        # promulgation or an amendment, a later date there is a revision the header leaves out; after a
+        # header with only 批准/通过, it is the first publication itself.
+        promulgated = any(('公布' in t or '发布' in t) for _, t in segs)
+        published = None
         if doc['date'] and doc['date'] > version:
-            amended.append(doc['date'])
-            version = doc['date']
+            if promulgated or amended or int(doc['date'][:4]) - int(adopted[:4]) > 1:
+                amended.append(doc['date'])
+                version = doc['date']
+            else:
+                published = doc['date']
         entry = {'name': name, 'kind': '行政法规', 'issuer': issuer_of_regulation(segs, doc['text']), 'adopted': adopted}
         if amended:
             entry['amended'] = amended
@@ -354,7 +362,7 @@ class Catalogue:
         if effective is None:
             when, _ = mirrors.final_article(doc['text'])
             if when == 'promulgation':
-                when = adopted if not amended and not version_from_name else None
+                when = (published or adopted) if not amended and not version_from_name else None
             if when and when >= version:
                 effective = when
                 sources.append('施行日期：同一文本末条')

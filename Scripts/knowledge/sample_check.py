@@ -133,6 +133,8 @@ def check(entry, facts, mir):
             cands.add(when)
         if when == 'promulgation':
             cands.update(hdates)
+            if doc.get('date'):
+                cands.add(doc['date'])  # the database's 公布日期, in the file name
         for n, date in mir.b['effectiveByName'].items():
             if key(n) == key(title):
                 cands.add(date)
@@ -167,7 +169,15 @@ def check(entry, facts, mir):
     if '文号' in facts:
         num = facts['文号']
         out.append(('文号', num, 'ok' if num.replace('国务院', '') in header.replace('中华人民共和国', '').replace('国务院', '') else '题注无此令号'))
-    return out
+    # A fact a curated entry takes from elsewhere (a pinned date or number) is checked against the source
+    # line that names it, not against the mirror.
+    others = [x for x in entry.get('sources', []) if '文本题注' not in x and '题注缺' not in x]
+    checked = []
+    for field, value, verdict in out:
+        if not verdict.startswith('ok') and value and any(value in x for x in others):
+            verdict = 'ok（取自所引非镜像来源）'
+        checked.append((field, value, verdict))
+    return checked
 
 
 def mirrors_subseq(small, big):
