@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "FazhiFiles", dependencies: ["FazhiText", "FazhiDocx"],
                 linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         // Domain knowledge as data: laws, terms, phrases, confusables, time anchors, profiles; matchers over it.
-        .target(name: "FazhiKnowledge", dependencies: ["FazhiText"], resources: [.copy("Resources")]),
+        .target(name: "FazhiKnowledge", dependencies: ["FazhiText", "FazhiJSON"], resources: [.copy("Resources")]),
         // Parser core: text -> report model with source ranges.
         .target(name: "FazhiParser", dependencies: ["FazhiText", "FazhiKnowledge"]),
         // Linter core: report model -> diagnostics and fixes. Knows nothing about LSP.

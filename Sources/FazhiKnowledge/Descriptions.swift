@@ -12,11 +12,15 @@ extension Law {
         var status = "状态：\(self.status)"
         if let r = replacedBy { status += "（已由《\(r)》取代）" }
         out.append(status)
+        if let r = repealedDate { out.append("\(lawStatus == .expired ? "失效" : "废止")：\(r.chinese)") }
         if let n = docNumber, !n.isEmpty { out.append("文号：\(n)") }
         if !short.isEmpty { out.append("常用简称：" + short.map { "《\($0)》" }.joined(separator: "、")) }
         if let n = note, !n.isEmpty { out.append("说明：\(n)") }
         return out
     }
+
+    /// "来源：" lines, one per source, for `fazhi explain` (a hover keeps to the facts).
+    public var sourceLines: [String] { (sources ?? []).map { "来源：\($0)" } }
 }
 
 extension Term {

@@ -37,6 +37,7 @@ public enum LawNames {
     /// tilde or 至 between digits to —, and drops 年 inside or right after a year span
     /// (`2021-2025` ≡ `2021年—2025年` ≡ `2021—2025年`). Keeps a 中华人民共和国 prefix.
     public static func normalize(_ name: String) -> String {
+        if isAlreadyNormal(name) { return name }
         let sc = Array(name.unicodeScalars)
         let n = sc.count
         var out = String.UnicodeScalarView()
@@ -87,6 +88,18 @@ public enum LawNames {
             i += 1
         }
         return String(out)
+    }
+
+    /// Whether `normalize` would return `name` unchanged: no blanks, title marks, half-width parentheses,
+    /// dashes, 至 or digits of any width (the only places where it rewrites). Most names in the catalogue
+    /// pass, so building the index does not rebuild a thousand strings.
+    static func isAlreadyNormal(_ name: String) -> Bool {
+        for u in name.unicodeScalars {
+            let v = u.value
+            if v < 0x80 { return false }  // ASCII: digits, parentheses, dashes, spaces, < >
+            if v == 0x81F3 || (v >= 0xFF10 && v <= 0xFF19) || isBlank(v) || titleMarks.contains(v) || dashes.contains(v) { return false }
+        }
+        return true
     }
 
     /// Comparison key: `normalize` without the 中华人民共和国 prefix.
@@ -181,12 +194,22 @@ public struct LawIndex: Sendable {
     private let shortKeys: [String: [Int]]
     private let misnomerKeys: [String: Int]
     private let byId: [String: Int]
-    /// (law index, key scalars) for every full-name key and short form, for suggestions.
-    private let candidates: [(law: Int, scalars: [UInt32])]
-    /// `bloom` of each candidate's scalars.
-    private let candidateBlooms: [UInt64]
-    /// Normalised forms per law for prefix search: full name, full name without prefix, short forms.
-    private let searchForms: [[String]]
+    /// Built on first use: a lint that only resolves names never pays for them.
+    private let lazyParts: LazyLawIndexParts
+
+    /// What only suggestions and prefix search need.
+    struct SearchParts: Sendable {
+        /// (law index, key scalars) for every full-name key and short form, for suggestions.
+        var candidates: [(law: Int, scalars: [UInt32])] = []
+        /// `bloom` of each candidate's scalars.
+        var candidateBlooms: [UInt64] = []
+        /// Normalised forms per law for prefix search: full name, full name without prefix, short forms.
+        var searchForms: [[String]] = []
+    }
+
+    private var candidates: [(law: Int, scalars: [UInt32])] { lazyParts.parts.candidates }
+    private var candidateBlooms: [UInt64] { lazyParts.parts.candidateBlooms }
+    private var searchForms: [[String]] { lazyParts.parts.searchForms }
 
     public init(file: LawsFile) { self.init(laws: file.laws, misnomers: file.misnomers) }
 
@@ -194,15 +217,33 @@ public struct LawIndex: Sendable {
         self.laws = laws
         self.misnomers = misnomers
         var full: [String: [Int]] = [:], short: [String: [Int]] = [:], ids: [String: Int] = [:]
-        var cands: [(law: Int, scalars: [UInt32])] = []
-        var forms: [[String]] = []
+        full.reserveCapacity(laws.count)
+        ids.reserveCapacity(laws.count)
         for (i, law) in laws.enumerated() {
             if ids[law.id] == nil { ids[law.id] = i }
             let k = LawNames.key(law.name)
+            if !k.isEmpty { full[k, default: []].append(i) }
+            for s in law.short {
+                let sk = LawNames.key(s)
+                if !sk.isEmpty && sk != k { short[sk, default: []].append(i) }
+            }
+        }
+        var mk: [String: Int] = [:]
+        for (i, m) in misnomers.enumerated() {
+            let k = LawNames.key(m.name)
+            if !k.isEmpty && mk[k] == nil { mk[k] = i }
+        }
+        fullKeys = full; shortKeys = short; misnomerKeys = mk; byId = ids
+        lazyParts = LazyLawIndexParts { LawIndex.searchParts(laws) }
+    }
+
+    static func searchParts(_ laws: [Law]) -> SearchParts {
+        var p = SearchParts()
+        for (i, law) in laws.enumerated() {
+            let k = LawNames.key(law.name)
             var f: [String] = []
             if !k.isEmpty {
-                full[k, default: []].append(i)
-                cands.append((i, k.unicodeScalars.map(\.value)))
+                p.candidates.append((i, k.unicodeScalars.map(\.value)))
                 let nn = LawNames.normalize(law.name)
                 f.append(nn)
                 if nn != k { f.append(k) }
@@ -210,22 +251,14 @@ public struct LawIndex: Sendable {
             for s in law.short {
                 let sk = LawNames.key(s)
                 guard !sk.isEmpty else { continue }
-                if sk != k {
-                    short[sk, default: []].append(i)
-                    cands.append((i, sk.unicodeScalars.map(\.value)))
-                }
+                if sk != k { p.candidates.append((i, sk.unicodeScalars.map(\.value))) }
                 let sn = LawNames.normalize(s)
                 if !f.contains(sn) { f.append(sn) }
             }
-            forms.append(f)
+            p.searchForms.append(f)
         }
-        var mk: [String: Int] = [:]
-        for (i, m) in misnomers.enumerated() {
-            let k = LawNames.key(m.name)
-            if !k.isEmpty && mk[k] == nil { mk[k] = i }
-        }
-        fullKeys = full; shortKeys = short; misnomerKeys = mk; byId = ids; candidates = cands; searchForms = forms
-        candidateBlooms = cands.map { LawIndex.bloom($0.scalars) }
+        p.candidateBlooms = p.candidates.map { LawIndex.bloom($0.scalars) }
+        return p
     }
 
     public func law(id: String) -> Law? { byId[id].map { laws[$0] } }
@@ -376,5 +409,24 @@ public struct LawIndex: Sendable {
             return a.index < b.index
         }
         return ranked.prefix(max(0, limit)).map { laws[$0.index] }
+    }
+}
+
+/// `LawIndex.SearchParts` computed once, on first use, under a lock (the index itself is a value type
+/// shared across threads).
+final class LazyLawIndexParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: LawIndex.SearchParts?
+    private let make: @Sendable () -> LawIndex.SearchParts
+
+    init(_ make: @escaping @Sendable () -> LawIndex.SearchParts) { self.make = make }
+
+    var parts: LawIndex.SearchParts {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = value { return v }
+        let v = make()
+        value = v
+        return v
     }
 }

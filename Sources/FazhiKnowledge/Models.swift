@@ -53,9 +53,19 @@ public struct Law: Codable, Sendable, Hashable {
     /// When it stopped being in force (repeal, expiry or the successor's commencement), if known.
     public var repealed: String?
     /// Where each fact comes from (official database listing, gazette number, the document's own text).
-    public var sources: [String]?
+    /// Read from laws.json only when asked for (explain, hover, validation): most of the file's bytes are
+    /// sources, and a cold start never needs them.
+    public var sources: [String]? {
+        get { sourcesStorage.value }
+        set { sourcesStorage = LawSources(newValue) }
+    }
+    var sourcesStorage: LawSources
     /// How often annual reports cite it: 1 = cited by almost every report; larger = rarer; nil = not ranked.
     public var citedRank: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, short, kind, issuer, adopted, amended, effective, status, replacedBy, docNumber, note, repealed, sources, citedRank
+    }
 
     public init(id: String, name: String, short: [String] = [], kind: String = LawKind.law.rawValue, issuer: String = "", adopted: String = "",
                 amended: [String]? = nil, effective: String? = nil, status: String = LawStatus.inForce.rawValue,
@@ -64,7 +74,18 @@ public struct Law: Codable, Sendable, Hashable {
         self.id = id; self.name = name; self.short = short; self.kind = kind; self.issuer = issuer
         self.adopted = adopted; self.amended = amended; self.effective = effective; self.status = status
         self.replacedBy = replacedBy; self.docNumber = docNumber; self.note = note
-        self.repealed = repealed; self.sources = sources; self.citedRank = citedRank
+        self.repealed = repealed; self.sourcesStorage = LawSources(sources); self.citedRank = citedRank
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(short, forKey: .short)
+        try c.encode(kind, forKey: .kind); try c.encode(issuer, forKey: .issuer); try c.encode(adopted, forKey: .adopted)
+        try c.encodeIfPresent(amended, forKey: .amended); try c.encodeIfPresent(effective, forKey: .effective)
+        try c.encode(status, forKey: .status); try c.encodeIfPresent(replacedBy, forKey: .replacedBy)
+        try c.encodeIfPresent(docNumber, forKey: .docNumber); try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(repealed, forKey: .repealed); try c.encodeIfPresent(sources, forKey: .sources)
+        try c.encodeIfPresent(citedRank, forKey: .citedRank)
     }
 
     public init(from decoder: Decoder) throws {
@@ -73,7 +94,7 @@ public struct Law: Codable, Sendable, Hashable {
         issuer = try c.str(.issuer); adopted = try c.str(.adopted); amended = try c.optStrs(.amended)
         effective = try c.optStr(.effective); status = try c.str(.status); replacedBy = try c.optStr(.replacedBy)
         docNumber = try c.optStr(.docNumber); note = try c.optStr(.note)
-        repealed = try c.optStr(.repealed); sources = try c.optStrs(.sources)
+        repealed = try c.optStr(.repealed); sourcesStorage = LawSources(try c.optStrs(.sources))
         citedRank = try c.decodeIfPresent(Int.self, forKey: .citedRank)
     }
 
@@ -92,8 +113,9 @@ public struct Law: Codable, Sendable, Hashable {
         let yearEnd = KnowledgeDate(year: year, month: 12, day: 31)
         if let a = adoptedDate, a.isCertainlyAfter(yearEnd) { return .notYetAdopted }
         if let r = repealedDate {
-            // Repealed before the reported year began: it was not in force at all that year.
-            if r.isCertainlyBefore(KnowledgeDate(year: year, month: 1, day: 1)) { return .noLongerInForce }
+            // Repealed before the reported year began, or on its first day (民法通则 and the others the 民法典
+            // replaced stopped on 2021-01-01): it was not in force at any time that year.
+            if r.isCertainlyBefore(KnowledgeDate(year: year, month: 1, day: 2)) { return .noLongerInForce }
             return .inForce
         }
         return isInForce ? .inForce : .noLongerInForce
@@ -130,9 +152,12 @@ public struct LawsFile: Codable, Sendable {
     public var version: Int
     public var laws: [Law]
     public var misnomers: [Misnomer]
+    /// Short forms knowingly shared by more than one document (a lookup picks the one in force); any
+    /// other short form naming two documents is a validation error.
+    public var ambiguousShort: [String]
 
-    public init(version: Int = 1, laws: [Law], misnomers: [Misnomer] = []) {
-        self.version = version; self.laws = laws; self.misnomers = misnomers
+    public init(version: Int = 1, laws: [Law], misnomers: [Misnomer] = [], ambiguousShort: [String] = []) {
+        self.version = version; self.laws = laws; self.misnomers = misnomers; self.ambiguousShort = ambiguousShort
     }
 
     public init(from decoder: Decoder) throws {
@@ -140,6 +165,7 @@ public struct LawsFile: Codable, Sendable {
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         laws = try c.decodeIfPresent([Law].self, forKey: .laws) ?? []
         misnomers = try c.decodeIfPresent([Misnomer].self, forKey: .misnomers) ?? []
+        ambiguousShort = try c.decodeIfPresent([String].self, forKey: .ambiguousShort) ?? []
     }
 }
 
@@ -328,6 +354,9 @@ public struct AnchorsFile: Codable, Sendable {
 /// A knowledge file type that can be loaded from `Data` or from the resource folder.
 public protocol KnowledgeFile: Decodable, Sendable {
     static var fileName: String { get }
+    /// Decodes the file from `data`; throws `KnowledgeError` with the file name. The default uses
+    /// JSONDecoder; laws.json, by far the largest file, has its own byte-level loader (LawsLoader.swift).
+    static func load(data: Data) throws -> Self
 }
 
 extension LawsFile: KnowledgeFile {}
@@ -344,7 +373,10 @@ extension KnowledgeFile {
 
     /// Loads the file from the resource folder; throws `KnowledgeError` when absent or broken.
     public static func loadResource() throws -> Self {
-        try KnowledgeResources.decode(Self.self, from: fileName)
+        guard let d = KnowledgeResources.data(fileName) else {
+            throw KnowledgeError(file: fileName, message: "找不到知识库文件（可设置环境变量 FAZHI_RESOURCES 指向资源目录）")
+        }
+        return try load(data: d)
     }
 
     /// Whether the resource file exists.

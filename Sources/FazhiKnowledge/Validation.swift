@@ -56,7 +56,29 @@ public enum KnowledgeValidation {
             if let r = law.replacedBy, blank(r) { p.append("\(at)：replacedBy 为空字符串") }
             if let d = law.docNumber, blank(d) { p.append("\(at)：docNumber 为空字符串") }
             if let n = law.note, blank(n) { p.append("\(at)：note 为空字符串") }
+            if let r = law.repealed { checkDate(r, field: "repealed", at: at, into: &p) }
+            if let r = law.repealedDate, let a = law.adoptedDate, r.isCertainlyBefore(a) { p.append("\(at)：repealed \(r) 早于 adopted \(a)") }
+            if let e = law.effectiveDate, let a = law.adoptedDate, e.isCertainlyBefore(a) { p.append("\(at)：effective \(e) 早于 adopted \(a)") }
+            if law.isInForce {
+                if law.repealed != nil { p.append("\(at)：现行有效的文件不应有 repealed") }
+                if law.replacedBy != nil { p.append("\(at)：现行有效的文件不应有 replacedBy") }
+            } else if law.lawStatus != nil && law.repealed == nil && law.replacedBy == nil {
+                p.append("\(at)：\(law.status)的文件应注明 repealed（停止施行的日期）或 replacedBy（继任文件）")
+            }
+            let sources = law.sources ?? []
+            if sources.isEmpty { p.append("\(at)：缺少 sources（事实的出处）") }
+            for s in sources where blank(s) { p.append("\(at)：sources 含空字符串") }
+            if let r = law.citedRank, r < 1 { p.append("\(at)：citedRank 应为正整数（1 表示几乎每份报告都引用）") }
         }
+        // replacedBy names a document in the list (by full name or short form).
+        for (i, law) in file.laws.enumerated() {
+            guard let r = law.replacedBy, !blank(r) else { continue }
+            guard let succ = index.resolve(r) else {
+                p.append("\(f) laws[\(i)] (\(law.id))：replacedBy “\(r)” 不是 laws 中的已知文件"); continue
+            }
+            if succ.id == law.id { p.append("\(f) laws[\(i)] (\(law.id))：replacedBy 指向自身") }
+        }
+        let ambiguous = Set(file.ambiguousShort.map(LawNames.key))
         // Short forms: unambiguous and not another document's full name.
         for (i, law) in file.laws.enumerated() {
             let own = LawNames.key(law.name)
@@ -64,9 +86,13 @@ public enum KnowledgeValidation {
                 let k = LawNames.key(s)
                 guard !k.isEmpty, k != own else { continue }
                 if let j = names[k], j != i { p.append("\(f) laws[\(i)] (\(law.id))：short “\(s)” 是 laws[\(j)] 的全称") }
-                if let j = shorts[k], j != i { p.append("\(f) laws[\(i)] (\(law.id))：short “\(s)” 与 laws[\(j)] 的简称重复，无法唯一识别") }
-                else { shorts[k] = i }
+                if let j = shorts[k], j != i {
+                    if !ambiguous.contains(k) { p.append("\(f) laws[\(i)] (\(law.id))：short “\(s)” 与 laws[\(j)] 的简称重复，无法唯一识别（确属多指时列入 ambiguousShort）") }
+                } else { shorts[k] = i }
             }
+        }
+        for a in file.ambiguousShort where shorts[LawNames.key(a)] == nil {
+            p.append("\(f)：ambiguousShort “\(a)” 不是任何文件的简称")
         }
         var mnames: [String: Int] = [:]
         for (i, m) in file.misnomers.enumerated() {

@@ -71,6 +71,8 @@ enum BenchCommand {
         figures.append(Figure(key: "knowledgeLoadMs", label: "知识库加载（全部文件）", value: loads[loads.count / 2] + profileLoad, unit: "ms", target: 20))
         Knowledge.shared.warmUp()
         _ = Profiles.default
+        let catalogue = catalogueFigures(runs: quick ? 3 : 9)
+        figures.append(catalogue.figure)
 
         let linter = Linter()
         for (name, size) in [("10KB", 10_000), ("50KB", 50_000), ("1MB", 1_000_000)] {
@@ -118,6 +120,7 @@ enum BenchCommand {
                             "target": f.target.map { .double($0) } ?? .null, "met": f.met.map { .bool($0) } ?? .null]
             }
             o["corpusMB"] = .double((totalMB * 100).rounded() / 100)
+            o["catalogue"] = catalogue.json
             o["cores"] = .int(ProcessInfo.processInfo.activeProcessorCount)
             CLI.write(JSON.object(o).serializedString(pretty: true) + "\n")
         } else {
@@ -128,9 +131,33 @@ enum BenchCommand {
             }
             CLI.write(Table.render(header: ["项目", "结果", "目标", ""], rows: rows, footer: nil, rightAligned: [1]))
             CLI.write("知识库各文件（ms）：\(typical)；另加报告模板 \(format2(profileLoad)) ms\n")
+            CLI.write(catalogue.line + "\n")
             CLI.write("语料：\(String(format: "%.1f", totalMB)) MB 合成报告；每项取多次运行的中位数。\n")
         }
         return 0
+    }
+
+    /// The law catalogue's size by kind and what loading it costs: parsing laws.json and building the
+    /// lookup index, medians over `runs` loads of the resource file.
+    static func catalogueFigures(runs: Int) -> (figure: Figure, line: String, json: JSON) {
+        let laws = Knowledge.shared.laws.laws
+        func count(_ kinds: Set<String>) -> Int { laws.filter { kinds.contains($0.kind) }.count }
+        let nLaw = count([LawKind.law.rawValue]), nReg = count([LawKind.administrativeRegulation.rawValue])
+        let nParty = count([LawKind.partyRegulation.rawValue])
+        let nOther = laws.count - nLaw - nReg - nParty
+        let inForce = laws.filter(\.isInForce).count
+        let data = KnowledgeResources.data(LawsFile.fileName) ?? Data()
+        var file = LawsFile(laws: [])
+        let parse = median(runs) { file = (try? LawsFile.load(data: data)) ?? LawsFile(laws: []) }
+        let index = median(runs) { _ = LawIndex(file: file) }
+        let line = String(format: "法规目录：法律 %d 件、行政法规 %d 件、党内法规 %d 件、其他 %d 件（现行有效 %d 件，共 %d 件，%d KB）；读取 %.2f ms，建索引 %.2f ms",
+                          nLaw, nReg, nParty, nOther, inForce, laws.count, data.count / 1024, parse, index)
+        var o = JSONObject()
+        o["laws"] = .int(nLaw); o["regulations"] = .int(nReg); o["party"] = .int(nParty); o["other"] = .int(nOther)
+        o["inForce"] = .int(inForce); o["bytes"] = .int(data.count)
+        o["parseMs"] = .double((parse * 1000).rounded() / 1000); o["indexMs"] = .double((index * 1000).rounded() / 1000)
+        let figure = Figure(key: "catalogueLoadMs", label: "法规目录加载（\(laws.count) 件）", value: parse + index, unit: "ms", target: nil)
+        return (figure, line, .object(o))
     }
 
     /// Time of the parser and of each rule over the synthetic corpus, slowest first.

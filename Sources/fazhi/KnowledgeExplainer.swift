@@ -17,7 +17,7 @@ enum KnowledgeExplainer {
         case .law(let law, let short):
             var out = "《\(law.name)》\n"
             if short { out += "（“\(bare)”是简称或省略了“中华人民共和国”的写法）\n" }
-            return (out + "\n" + law.descriptionLines.joined(separator: "\n") + "\n", true)
+            return (out + "\n" + (law.descriptionLines + law.sourceLines).joined(separator: "\n") + "\n", true)
         case .misnomer(let m, let suggestions):
             var out = "《\(bare)》不是现行法律法规的正确名称：\(m.reason)\n"
             let names = suggestions.isEmpty ? m.suggest.map { "《\($0)》" } : suggestions.map(\.citation)

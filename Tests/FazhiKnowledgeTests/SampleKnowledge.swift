@@ -8,21 +8,22 @@ enum Sample {
      "laws": [
       {"id": "xingzheng-chufa-fa", "name": "中华人民共和国行政处罚法", "short": ["行政处罚法"], "kind": "法律",
        "issuer": "全国人民代表大会", "adopted": "1996-03-17", "amended": ["2009-08-27", "2017-09-01", "2021-01-22"],
-       "effective": "2021-07-15", "status": "现行有效", "note": "规定行政处罚的设定和实施。"},
+       "effective": "2021-07-15", "status": "现行有效", "note": "规定行政处罚的设定和实施。", "sources": ["样例：行政处罚法题注"]},
       {"id": "minfadian", "name": "中华人民共和国民法典", "short": ["民法典"], "kind": "法律",
-       "issuer": "全国人民代表大会", "adopted": "2020-05-28", "effective": "2021-01-01", "status": "现行有效"},
+       "issuer": "全国人民代表大会", "adopted": "2020-05-28", "effective": "2021-01-01", "status": "现行有效", "sources": ["样例"]},
       {"id": "xingzheng-xuke-fa", "name": "中华人民共和国行政许可法", "short": ["行政许可法"], "kind": "法律",
-       "issuer": "全国人民代表大会常务委员会", "adopted": "2003-08-27", "status": "现行有效"},
+       "issuer": "全国人民代表大会常务委员会", "adopted": "2003-08-27", "status": "现行有效", "sources": ["样例"]},
       {"id": "tudi-guanli-fa", "name": "中华人民共和国土地管理法", "short": ["土地管理法"], "kind": "法律",
-       "issuer": "全国人民代表大会常务委员会", "adopted": "1986-06-25", "status": "现行有效"},
+       "issuer": "全国人民代表大会常务委员会", "adopted": "1986-06-25", "status": "现行有效", "sources": ["样例"]},
       {"id": "xinfang-tiaoli", "name": "信访工作条例", "short": [], "kind": "党内法规",
-       "issuer": "中共中央、国务院", "adopted": "2022-01-24", "effective": "2022-05-01", "status": "现行有效"},
+       "issuer": "中共中央、国务院", "adopted": "2022-01-24", "effective": "2022-05-01", "status": "现行有效", "sources": ["样例"]},
       {"id": "fazhi-zhengfu-gangyao-2021", "name": "法治政府建设实施纲要（2021—2025年）", "short": [], "kind": "规范性文件",
-       "issuer": "中共中央、国务院", "adopted": "2021-08", "status": "现行有效", "docNumber": "中发〔2021〕33号"},
+       "issuer": "中共中央、国务院", "adopted": "2021-08", "status": "现行有效", "docNumber": "中发〔2021〕33号", "sources": ["样例"]},
       {"id": "fazhi-zhengfu-gangyao-2015", "name": "法治政府建设实施纲要（2015—2020年）", "short": [], "kind": "规范性文件",
-       "issuer": "中共中央、国务院", "adopted": "2015-12", "status": "已失效", "replacedBy": "法治政府建设实施纲要（2021—2025年）"},
+       "issuer": "中共中央、国务院", "adopted": "2015-12", "status": "已失效", "repealed": "2021-08",
+       "replacedBy": "法治政府建设实施纲要（2021—2025年）", "sources": ["样例"]},
       {"id": "guizhang-guanli", "name": "关于〈中华人民共和国立法法〉的解释", "short": [], "kind": "司法解释",
-       "issuer": "最高人民法院", "adopted": "2019", "status": "现行有效"}
+       "issuer": "最高人民法院", "adopted": "2019", "status": "现行有效", "sources": ["样例"]}
      ],
      "misnomers": [
       {"name": "信访法", "suggest": ["信访工作条例"], "reason": "我国没有《信访法》，信访工作依据是《信访工作条例》。"}
