@@ -12,7 +12,11 @@ extension Builder {
         var l = start
         var currentHeading: Int?
         while l < end {
-            if kinds[l] == .heading { currentHeading = lineHeading[l]; l += 1; continue }
+            if kinds[l] == .heading {
+                currentHeading = lineHeading[l]
+                l = continueRunOn(of: l, to: end) + 1
+                continue
+            }
             guard kinds[l] == .paragraph else { l += 1; continue }
             let first = l
             var breaks: [Int] = []
@@ -35,6 +39,28 @@ extension Builder {
             if isOpening { report.header.opening = report.paragraphs.count - 1 }
             l = last + 1
         }
+    }
+
+    /// A heading's run-on text cut by a stray line break ("（一）强化组织领导。镇党委每季度专题研究法治政府建" /
+    /// "设，……"): the lines that continue it become part of it. Returns the last line of the heading.
+    mutating func continueRunOn(of l: Int, to end: Int) -> Int {
+        guard let h = lineHeading[l], report.headings[h].runOnRange != nil else { return l }
+        var last = l
+        while true {
+            var k = last + 1
+            var blanks = 0
+            while k < end, kinds[k] == .blank, blanks < 1 { k += 1; blanks += 1 }
+            guard k < end, kinds[k] == .paragraph, continues(prev: last, next: k) else { break }
+            if blanks > 0 && !continuesAcrossBlank(prev: last) { break }
+            report.headings[h].runOnBreaks.append(t.off(t.trimmed(last).1))
+            kinds[k] = .continuation
+            lineHeading[k] = h
+            last = k
+        }
+        if last > l, let r = report.headings[h].runOnRange {
+            report.headings[h].runOnRange = TextRange(r.start, t.off(t.lineEnd[last]))
+        }
+        return last
     }
 
     /// Whether line `next` continues the paragraph of line `prev` after a stray line break.

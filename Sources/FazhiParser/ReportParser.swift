@@ -59,6 +59,9 @@ struct Builder {
         findYearAndUnit()
         recognizeParts()
         report.lines = physicalLines()
+        if t.physLine != nil {
+            report.logicalLineStarts = (1..<max(1, t.lineCount)).filter { t.physical($0) == t.physical($0 - 1) }.map { t.off(t.lineStart[$0]) }
+        }
     }
 
     /// One `LineInfo` per physical line: the kind, heading and paragraph of the first logical line on it
