@@ -40,17 +40,16 @@ extension FazhiLanguageServer {
         return ["changes": .object(JSONObject([(doc.uri, list)]))]
     }
 
-    func codeActions(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+    func codeActions(_ doc: Document, _ report: Report, _ p: LSP.CodeActionParams) -> JSON {
         let edge = Edge(text: doc.text, encoding: encoding)
-        guard let lr = LSP.Range(json: p["range"]) else { return .array([]) }
-        let range = edge.textRange(lr)
-        let only = p["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
+        let range = edge.textRange(p.range)
+        let only = p.only
         func wanted(_ kind: String) -> Bool {
             guard let only, !only.isEmpty else { return true }
             return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
         }
         var actions: [JSON] = []
-        let all = doc.diagnostics
+        let all = doc.shownDiagnostics
         let here = all.filter { $0.range.overlaps(range) || $0.range.contains(range.start) || $0.range.end == range.start || (range.isEmpty && $0.range.isEmpty && $0.range.start == range.start) || range.contains($0.range) }
 
         if wanted("quickfix") {
@@ -163,7 +162,7 @@ extension FazhiLanguageServer {
         for pend in config.pending(for: path) { file = file.appendingIgnore(pend) }
         file = file.appendingIgnore(entry)
         let content = String(decoding: file.encoded(), as: UTF8.self) + "\n"
-        let uri = URIs.uri(path: path)
+        let uri = clientURI(forPath: path, near: doc.uri)
         let exists = FileManager.default.fileExists(atPath: path)
         var editRange = LSP.Range(LSP.Position(line: 0, character: 0), LSP.Position(line: 0, character: 0))
         if exists, let data = FileManager.default.contents(atPath: path) {
@@ -177,7 +176,7 @@ extension FazhiLanguageServer {
             if !exists && extras.createFile {
                 changes.append(["kind": "create", "uri": .string(uri), "options": ["ignoreIfExists": true]])
             }
-            changes.append(["textDocument": ["uri": .string(uri), "version": .null], "edits": [edit]])
+            changes.append(["textDocument": ["uri": .string(uri), "version": documents[uri].map { .int($0.version) } ?? .null], "edits": [edit]])
             we = ["documentChanges": .array(changes)]
         } else {
             we = ["changes": .object(JSONObject([(uri, .array([edit]))]))]
@@ -188,5 +187,12 @@ extension FazhiLanguageServer {
         return ["title": .string(shown.isEmpty ? "忽略此处（\(d.rule)）" : "忽略此处：“\(shown)”（\(d.rule)）"), "kind": "quickfix",
                 "diagnostics": [lspDiag], "edit": we,
                 "command": ["title": "忽略此处", "command": .string(Commands.ignore), "arguments": [.object(args)]]]
+    }
+}
+
+extension FazhiLanguageServer {
+    /// The URI to name a file by in an edit, in the client's own spelling (see `URIs.clientStyle`).
+    func clientURI(forPath path: String, near uri: String) -> String {
+        URIs.clientStyle(path: path, near: uri, open: documents.keys)
     }
 }

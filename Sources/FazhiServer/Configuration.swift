@@ -17,6 +17,8 @@ final class ConfigStore {
     private var pendingIgnores: [String: [IgnoreEntry]] = [:]
     /// Problems to report to the user (drained by the server).
     var messages: [String] = []
+    /// Workspace folder paths: editor-setting `files` patterns are relative to the one holding a document.
+    var roots: [String] = []
 
     func bump() { generation += 1 }
 
@@ -97,6 +99,25 @@ final class ConfigStore {
             }
         }
         return c
+    }
+
+    /// The `files` pattern (from the `.fazhi.json` that applies, else the editor settings) that names this
+    /// document as a report, if any.
+    func filePattern(forDocument uri: String) -> String? {
+        guard let path = URIs.path(uri) else { return nil }
+        func relative(to base: String) -> String? {
+            let b = base.hasSuffix("/") ? base : base + "/"
+            return path.hasPrefix(b) ? String(path.dropFirst(b.count)) : nil
+        }
+        if let cp = configPath(forDocument: uri), let f = file(at: cp), let patterns = f.files,
+           let rel = relative(to: (cp as NSString).deletingLastPathComponent) {
+            if let hit = patterns.first(where: { FileGlob($0).matches(rel) }) { return hit }
+        }
+        if let patterns = settings?.files {
+            let rel = roots.lazy.compactMap(relative(to:)).first ?? String(path.drop { $0 == "/" })
+            if let hit = patterns.first(where: { FileGlob($0).matches(rel) }) { return hit }
+        }
+        return nil
     }
 
     /// Ignores pending for a path that has no file yet.

@@ -137,7 +137,7 @@ final class ServerDiagnosticsTests: XCTestCase {
             caps = .object(o)
         }
         let r = c.initialize(caps)
-        XCTAssertEqual(r["capabilities"]?["diagnosticProvider"]?["interDocumentDependencies"], .bool(false))
+        XCTAssertEqual(r["capabilities"]?["diagnosticProvider"]?["interFileDependencies"], .bool(false))
         XCTAssertEqual(r["capabilities"]?["diagnosticProvider"]?["workspaceDiagnostics"], .bool(false))
         let uri = "file:///tmp/fazhi-pull/report.txt"
         c.open(uri, "××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开专题会议4次。\n")
