@@ -1,4 +1,5 @@
 import FazhiJSON
+import FazhiServer
 import Foundation
 import XCTest
 
@@ -292,10 +293,8 @@ final class ServerRobustnessTests: XCTestCase {
         _ = c.initialize(richCapabilities)
         let uri = "file:///tmp/fazhi-odd/r.txt"
         c.open(uri, sampleReport)
-        let methods = ["textDocument/diagnostic", "textDocument/documentSymbol", "workspace/symbol", "textDocument/foldingRange",
-                       "textDocument/selectionRange", "textDocument/hover", "textDocument/completion", "completionItem/resolve",
-                       "textDocument/codeAction", "textDocument/semanticTokens/full", "textDocument/documentLink",
-                       "textDocument/inlayHint", "workspace/executeCommand", "fazhi/documentText"]
+        // Every request the server answers, from its request table.
+        let methods = FazhiLanguageServer.requests.methods
         let odd: [JSON] = [
             [:], ["textDocument": 1], ["textDocument": ["uri": .string(uri)], "position": ["line": -1, "character": "x"]],
             ["textDocument": ["uri": .string(uri)], "position": pos(9999, 9999), "range": rng(50, 3, 2, 1), "positions": [pos(9999, 0), pos(0, 9999)],
