@@ -54,7 +54,9 @@ extension FazhiLanguageServer {
         if caps.pullDiagnostics {
             if caps.diagnosticRefreshSupport { client?.refreshDiagnostics() }
         } else {
-            markDirty(uri)
+            // Before the answer, not at the next idle: a client that stops reading at the answer of its
+            // synchronous request (eglot) would otherwise leave the findings unread until more output comes.
+            publish(doc)
         }
         return ["checked": true, "reason": .string(doc.verdict?.reason ?? "")]
     }
