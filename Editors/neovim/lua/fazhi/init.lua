@@ -11,7 +11,7 @@ local M = {}
 M.version = "0.1.0"
 
 local SECTION = "fazhi"
-local SERVER_KEYS = { "profile", "rules", "ignore" }
+local SERVER_KEYS = { "profile", "rules", "ignore", "files" }
 
 M.defaults = {
   name = "fazhi",
