@@ -8,9 +8,10 @@ import LSPKit
 extension FazhiLanguageServer {
     /// The name form to insert for a typed prefix: the full name when the user is typing it
     /// (中华人民共和国…), else the short name that starts with the prefix, else the full name if it does;
-    /// nil when no form of the name starts with the prefix.
+    /// nil when no form of the name starts with the prefix. Right after 《 the short name (when there is
+    /// one), so that typing on (行政…) still matches in clients that filter the open list themselves.
     static func lawForm(_ law: Law, prefix: String) -> String? {
-        if prefix.isEmpty { return law.name }
+        if prefix.isEmpty { return law.short.first ?? law.name }
         if law.name.hasPrefix(prefix) { return law.name }
         return law.short.filter { $0.hasPrefix(prefix) }.max { $0.count < $1.count }
     }
