@@ -92,6 +92,22 @@ final class EditorFacingTests: XCTestCase {
         XCTAssertEqual(c.finish(), 0)
     }
 
+    func testLawNamesRightAfterTheOpeningMarkAreShortNames() throws {
+        let c = try LSPTestClient()
+        _ = c.initialize(richCapabilities)
+        let uri = "file:///tmp/fazhi-law/r.txt"
+        c.open(uri, "云溪镇人民政府关于2024年度法治政府建设情况的报告\n学习《\n")
+        var p = doc(uri).objectValue!
+        p["position"] = pos(1, 3)
+        let items = c.request("textDocument/completion", .object(p))["items"]?.arr ?? []
+        let inserted = items.compactMap { $0["textEdit"]?["newText"]?.str }
+        // Typing on (行政…) keeps matching in clients that filter the open list themselves.
+        XCTAssertTrue(inserted.contains("行政处罚法》"), "\(inserted)")
+        XCTAssertFalse(inserted.contains { $0.hasPrefix("中华人民共和国") }, "\(inserted)")
+        XCTAssertTrue(inserted.contains("信访工作条例》"), "a name without a short form is offered in full: \(inserted)")
+        XCTAssertEqual(c.finish(), 0)
+    }
+
     func testSymbolKindsReadNaturally() throws {
         let c = try LSPTestClient()
         _ = c.initialize(richCapabilities)
