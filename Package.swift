@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "FazhiLinterTests", dependencies: ["FazhiLinter", "FazhiParser", "FazhiText", "FazhiKnowledge"]),
         .testTarget(name: "LSPKitTests", dependencies: ["LSPKit", "FazhiJSON"]),
         // Spawns the built `fazhi` binary (CLI and `fazhi lsp`) and talks to it as a user or editor would.
-        .testTarget(name: "FazhiServerTests", dependencies: ["fazhi", "FazhiJSON", "LSPKit"]),
+        .testTarget(name: "FazhiServerTests", dependencies: ["fazhi", "FazhiServer", "FazhiJSON", "LSPKit"]),
         .testTarget(name: "CLITests", dependencies: ["fazhi", "FazhiJSON"]),
     ]
 )

@@ -54,8 +54,9 @@ extension FazhiLanguageServer {
         var starts = PositionCursor(text: doc.text, encoding: encoding)
         var ends = PositionCursor(text: doc.text, encoding: encoding)
         var out: [UInt8] = [0x5B]
-        out.reserveCapacity(doc.diagnostics.count * 320 + 2)
-        for (i, d) in doc.diagnostics.enumerated() {
+        let shown = doc.shownDiagnostics
+        out.reserveCapacity(shown.count * 320 + 2)
+        for (i, d) in shown.enumerated() {
             if i > 0 { out.append(0x2C) }
             lspDiagnostic(d, in: doc, starts: &starts, ends: &ends).write(into: &out)
         }
@@ -82,17 +83,17 @@ extension FazhiLanguageServer {
                        relatedInformation: [], data: nil)
     }
 
-    func pullDiagnostics(_ p: JSON) -> JSON {
-        guard let doc = document(p) else { return ["kind": "full", "items": []] }
+    func pullDiagnostics(_ p: LSP.DocumentDiagnosticParams) -> JSON {
+        guard let doc = documents[p.textDocument.uri] else { return ["kind": "full", "items": []] }
         if let why = doc.staleReason { return ["kind": "full", "items": [staleDiagnostic(why).json]] }
         analyze(doc)
         let resultId = String(doc.resultSerial)
-        if p["previousResultId"]?.stringValue == resultId {
+        if p.previousResultId == resultId {
             return ["kind": "unchanged", "resultId": .string(resultId)]
         }
         var starts = PositionCursor(text: doc.text, encoding: encoding)
         var ends = PositionCursor(text: doc.text, encoding: encoding)
-        let items = doc.diagnostics.map { lspDiagnostic($0, in: doc, starts: &starts, ends: &ends).json }
+        let items = doc.shownDiagnostics.map { lspDiagnostic($0, in: doc, starts: &starts, ends: &ends).json }
         return ["kind": "full", "resultId": .string(resultId), "items": .array(items)]
     }
 }

@@ -15,6 +15,10 @@ final class Document {
     private(set) var analyzedConfig = -1
     /// Identifies one analysis (pull diagnostics resultId).
     private(set) var resultSerial = 0
+    /// Whether the document is checked as a report, and why (see ReportStatus.swift).
+    var verdict: ReportVerdict?
+    /// The user asked to check this document whatever detection says.
+    var checkAnyway = false
 
     init(uri: String, languageId: String, version: Int, text: String) {
         self.uri = uri

@@ -25,8 +25,7 @@ extension FazhiLanguageServer {
         }
     }
 
-    func hover(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
-        guard let pos = LSP.Position(json: p["position"]) else { return .null }
+    func hover(_ doc: Document, _ report: Report, _ pos: LSP.Position) -> JSON {
         let edge = Edge(text: doc.text, encoding: encoding)
         let o = edge.offset(pos)
         let md = caps.hoverContentFormat == .markdown

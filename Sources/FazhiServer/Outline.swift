@@ -6,12 +6,14 @@ import Foundation
 import LSPKit
 
 extension FazhiLanguageServer {
+    /// Symbol kinds chosen for the names clients show for them (Emacs imenu groups by kind name, VS Code
+    /// shows the kind's icon): the title is the File, a part (一、) a Module, a field of work (（一）) a
+    /// Field, points below (1. （1）) Keys, text that only looks like a heading a String.
     func symbolKind(_ h: Heading) -> Int {
         if h.isPseudo { return 15 }  // String
         switch h.level {
-        case 1: return 3   // Namespace
-        case 2: return 5   // Class
-        case 3: return 8   // Field
+        case 1: return 2   // Module
+        case 2: return 8   // Field
         default: return 20 // Key
         }
     }
@@ -89,8 +91,7 @@ extension FazhiLanguageServer {
         ]]
     }
 
-    func workspaceSymbols(_ p: JSON) -> JSON {
-        let query = p["query"]?.stringValue ?? ""
+    func workspaceSymbols(query: String) -> JSON {
         var out: [JSON] = []
         for uri in documents.keys.sorted() {
             guard let doc = documents[uri] else { continue }
@@ -120,12 +121,11 @@ extension FazhiLanguageServer {
         return .array(out)
     }
 
-    func selectionRanges(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+    func selectionRanges(_ doc: Document, _ report: Report, _ positions: [LSP.Position]) -> JSON {
         let edge = Edge(text: doc.text, encoding: encoding)
         let text = doc.text
         var out: [JSON] = []
-        for pj in p["positions"]?.arrayValue ?? [] {
-            guard let pos = LSP.Position(json: pj) else { continue }
+        for pos in positions {
             let o = edge.offset(pos)
             var chain: [TextRange] = []
             func add(_ r: TextRange) {

@@ -107,10 +107,10 @@ extension FazhiLanguageServer {
         return .array(out)
     }
 
-    func inlayHints(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+    func inlayHints(_ doc: Document, _ report: Report, _ lspRange: LSP.Range) -> JSON {
         let text = doc.text
         let edge = Edge(text: text, encoding: encoding)
-        let range = LSP.Range(json: p["range"]).map { edge.textRange($0) } ?? TextRange(0, text.count)
+        let range = edge.textRange(lspRange)
         var out: [JSON] = []
         for r in report.roots {
             let h = report.headings[r]

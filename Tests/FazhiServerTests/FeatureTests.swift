@@ -137,14 +137,32 @@ final class ServerFeatureTests: XCTestCase {
         XCTAssertTrue(next.contains("（二）"), "\(next)")
         XCTAssertTrue(next.contains { $0.hasPrefix("二、") && $0.contains("存在的不足和原因") }, "\(next)")
 
-        // After 《: law names with the closing 》.
+        // After 《: law names with the closing 》, in the form the user is typing: the short name after
+        // "《行政" (so that prefix-filtering clients keep it), the full name after "《中华人民共和国行".
         c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 3],
                                            "contentChanges": [["range": rng(4, 0, 4, 0), "text": "严格执行《行政"]]])
         let laws = completion(4, 7)
-        let chufa = laws.first { $0["label"]?.str == "中华人民共和国行政处罚法" }
+        let chufa = laws.first { $0["label"]?.str == "行政处罚法" }
         XCTAssertNotNil(chufa, "\(laws)")
-        XCTAssertEqual(chufa?["textEdit"]?["newText"]?.str, "中华人民共和国行政处罚法》")
+        XCTAssertEqual(chufa?["textEdit"]?["newText"]?.str, "行政处罚法》")
+        XCTAssertEqual(chufa?["filterText"]?.str, "行政处罚法")
         XCTAssertEqual(chufa?["textEdit"]?["range"], rng(4, 5, 4, 7))
+        for item in laws {
+            XCTAssertTrue(item["textEdit"]?["newText"]?.str?.hasPrefix("行政") ?? false, "\(item)")
+            XCTAssertTrue(item["filterText"]?.str?.hasPrefix("行政") ?? false, "\(item)")
+        }
+        // Only names in force in the report year (2024, from the title), the most cited first.
+        XCTAssertEqual(laws.compactMap { $0["label"]?.str }, ["行政复议法", "行政处罚法"])
+        c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 31],
+                                           "contentChanges": [["range": rng(4, 7, 4, 7), "text": "》中华人民共和国行"]]])
+        // Line 4 is now "严格执行《行政》中华人民共和国行"; no 《 before the cursor's run: no law list.
+        XCTAssertFalse(completion(4, 16).contains { $0["kind"]?.int == 18 })
+        c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 32],
+                                           "contentChanges": [["range": rng(4, 7, 4, 8), "text": "，《"]]])
+        let full = completion(4, 17)
+        XCTAssertEqual(Set(full.compactMap { $0["textEdit"]?["newText"]?.str }), ["中华人民共和国行政处罚法》", "中华人民共和国行政复议法》"], "\(full)")
+        c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 33],
+                                           "contentChanges": [["range": rng(4, 0, 4, 17), "text": "严格执行《行政"]]])
         let resolved = c.request("completionItem/resolve", chufa ?? .null)
         XCTAssertTrue(resolved["documentation"]?["value"]?.str?.contains("全国人民代表大会常务委员会") ?? false)
 

@@ -35,7 +35,11 @@ let testResources: URL = {
        "issuer": "全国人民代表大会常务委员会", "adopted": "1996-03-17", "amended": ["2009-08-27", "2017-09-01", "2021-01-22"],
        "effective": "2021-07-15", "status": "现行有效", "note": "规定行政处罚的设定和实施。"},
       {"id": "xingzheng-fuyi-fa", "name": "中华人民共和国行政复议法", "short": ["行政复议法"], "kind": "法律",
-       "issuer": "全国人民代表大会常务委员会", "adopted": "1999-04-29", "status": "现行有效"},
+       "issuer": "全国人民代表大会常务委员会", "adopted": "1999-04-29", "status": "现行有效", "citedRank": 1},
+      {"id": "xingzheng-old", "name": "行政测试旧办法", "kind": "部门规章", "issuer": "测试部", "adopted": "2001-01-01",
+       "status": "已废止", "repealed": "2020-01-01"},
+      {"id": "xingzheng-future", "name": "行政测试新条例", "kind": "行政法规", "issuer": "国务院", "adopted": "2030-01-01",
+       "status": "现行有效"},
       {"id": "xinfang-tiaoli", "name": "信访工作条例", "short": [], "kind": "党内法规", "issuer": "中共中央、国务院",
        "adopted": "2022-01-24", "effective": "2022-05-01", "status": "现行有效"}
     ], "misnomers": []}
