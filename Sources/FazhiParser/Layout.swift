@@ -47,6 +47,21 @@ extension ScalarText {
     /// only when it has at least two first- or second-level heading cuts, or one such cut and two
     /// indentation cuts: a single long paragraph with an inline "。2.……" list is left alone.
     func flattenedCuts(_ s: Int, _ e: Int) -> [Int] {
+        // A tight first pass: a flattened line has at least two places where a sentence end is followed by a
+        // bracket or a numeral (a heading may start there), or by an ideographic space (indentation).
+        var candidates = 0
+        var k = s
+        while k + 1 < e {
+            let c = sc[k]
+            if c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F {
+                let n = sc[k + 1]
+                if n == 0xFF08 || n == 0x28 || n == 0x3000 || Chars.isChineseNumeral(n) || Chars.asciiDigit(n) != nil { candidates += 1 }
+            } else if c == 0x3000 && sc[k + 1] == 0x3000 && k > s {
+                candidates += 1
+            }
+            k += 1
+        }
+        guard candidates >= 2 else { return [] }
         var headingCuts: [Int] = []
         var majorHeadings = 0
         var indentCuts: [Int] = []

@@ -77,18 +77,7 @@ public struct Report: Sendable {
 
     /// Headings that own a part none of their ancestors owns, in document order: the top-level part
     /// headings and the sub-headings of merged parts ("（一）履行第一责任人职责情况" under the measures).
-    public var partSections: [Int] {
-        headings.indices.filter { i in
-            let own = headings[i].parts
-            guard !own.isEmpty else { return false }
-            var p = headings[i].parent
-            while let q = p {
-                if own.allSatisfy({ headings[q].parts.contains($0) }) { return false }
-                p = headings[q].parent
-            }
-            return true
-        }
-    }
+    public internal(set) var partSections: [Int] = []
 
     /// Byte range of the body: from the first heading (or opening paragraph) to the closing.
     public var bodyRange: TextRange {

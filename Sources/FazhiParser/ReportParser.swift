@@ -121,6 +121,12 @@ struct Builder {
         return out
     }
 
+    /// The scalars `s..<e` as they are, in the shape of `folded` (for simplified text).
+    func identity(_ s: Int, _ e: Int) -> Folded {
+        guard s < e else { return Folded() }
+        return Folded(scalars: Array(t.sc[s..<e]), source: Array(s..<e))
+    }
+
     /// Whether the text is written in traditional characters: among its first 2,000 Han characters, more
     /// than one in twenty is one the folding table maps.
     static func looksTraditional(_ t: ScalarText) -> Bool {
