@@ -41,6 +41,12 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     var serial = 0
     let knowledge: Knowledge
 
+    /// Runs the language server over standard input and output until the client exits; returns the exit
+    /// code. (The CLI calls this, so that only FazhiServer meets the protocol layer.)
+    public static func runOverStdio() -> Int32 {
+        LanguageServerRunner.runStdio(delegate: FazhiLanguageServer())
+    }
+
     public init(knowledge: Knowledge = .shared) {
         self.knowledge = knowledge
     }

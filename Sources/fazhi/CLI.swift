@@ -54,7 +54,7 @@ enum CLI {
         case "explain": return ExplainCommand.run(rest)
         case "bench": return BenchCommand.run(rest)
         default:
-            return runMore(cmd, rest)
+            return fail("未知命令 \(cmd)；运行 fazhi --help 查看用法")
         }
     }
 
