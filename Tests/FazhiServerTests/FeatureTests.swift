@@ -146,7 +146,8 @@ final class ServerFeatureTests: XCTestCase {
         XCTAssertNotNil(chufa, "\(laws)")
         XCTAssertEqual(chufa?["textEdit"]?["newText"]?.str, "行政处罚法》")
         XCTAssertEqual(chufa?["filterText"]?.str, "行政处罚法")
-        XCTAssertEqual(chufa?["textEdit"]?["range"], rng(4, 5, 4, 7))
+        // The edit replaces what was typed after 《.
+        XCTAssertEqual(chufa?["textEdit"]?["range"], marked("\n\n\n\n严格执行《⟦行政⟧").range)
         for item in laws {
             XCTAssertTrue(item["textEdit"]?["newText"]?.str?.hasPrefix("行政") ?? false, "\(item)")
             XCTAssertTrue(item["filterText"]?.str?.hasPrefix("行政") ?? false, "\(item)")

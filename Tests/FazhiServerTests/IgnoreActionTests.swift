@@ -14,9 +14,10 @@ final class IgnoreActionTests: XCTestCase {
 
     /// Opens the report and returns the arguments of the ignore action for the half-width comma.
     func ignoreArguments(_ c: LSPTestClient, _ uri: String) -> JSON {
-        c.open(uri, "一、主要举措和成效\n全年召开会议4次,形成纪要。\n二、存在的不足和原因\n")
+        let m = marked("一、主要举措和成效\n全年召开会议4次⟦,⟧形成纪要。\n二、存在的不足和原因\n")
+        c.open(uri, m.text)
         var p = doc(uri).objectValue!
-        p["range"] = rng(1, 8, 1, 9)
+        p["range"] = m.range
         p["context"] = ["diagnostics": []]
         let actions = c.request("textDocument/codeAction", .object(p)).arr
         let ignore = actions.first { $0["command"]?["arguments"]?[0]?["rule"]?.str == "halfwidth-punctuation" }

@@ -227,3 +227,21 @@ extension JSON {
 func pos(_ line: Int, _ ch: Int) -> JSON { ["line": .int(line), "character": .int(ch)] }
 func rng(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> JSON { ["start": pos(l1, c1), "end": pos(l2, c2)] }
 func doc(_ uri: String) -> JSON { ["textDocument": ["uri": .string(uri)]] }
+
+/// Text with one span between ⟦ and ⟧ (an empty span ⟦⟧ is a caret): the text without the marks, and the
+/// span as an LSP range in UTF-16 units — so a test names the place it means instead of counting characters.
+func marked(_ s: String) -> (text: String, range: JSON, start: JSON) {
+    var text = ""
+    var line = 0, col = 0
+    var start = (0, 0), end = (0, 0)
+    for ch in s {
+        switch ch {
+        case "⟦": start = (line, col)
+        case "⟧": end = (line, col)
+        default:
+            text.append(ch)
+            if ch == "\n" { line += 1; col = 0 } else { col += String(ch).utf16.count }
+        }
+    }
+    return (text, rng(start.0, start.1, end.0, end.1), pos(start.0, start.1))
+}

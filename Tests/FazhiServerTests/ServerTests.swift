@@ -117,7 +117,7 @@ final class ServerDiagnosticsTests: XCTestCase {
             XCTAssertEqual(d["source"]?.str, "fazhi")
             XCTAssertEqual(d["severity"]?.int, 1)
             XCTAssertEqual(d["codeDescription"]?["href"]?.str, "https://github.com/fazhi-lsp/fazhi/blob/main/docs/rules.md#missing-part")
-            XCTAssertEqual(d["range"], rng(0, 0, 0, "××镇人民政府关于2024年度法治政府建设情况的报告".utf16.count))
+            XCTAssertEqual(d["range"], marked("⟦××镇人民政府关于2024年度法治政府建设情况的报告⟧").range)
             XCTAssertNotNil(d["data"]?.str)
         }
         // A burst of changes: the latest version is published.
