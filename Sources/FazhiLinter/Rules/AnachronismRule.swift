@@ -15,8 +15,8 @@ import FazhiText
 ///   (a 2021 report may still close off 七五普法); goal phrases, outlines and laws when they were
 ///   superseded before the end of the reported year (the report is written after the successor took
 ///   over). Finished campaigns are past events, not anachronisms (巩固党纪学习教育成果 is fine).
-///   A mention written as history (原…、…已废止) is not flagged; a repealed document in 《》 is left
-///   to `unknown-law`.
+///   A mention written as history (原…、…已废止) is not flagged; a catalogue document in 《》 is left
+///   to `unknown-law`, which judges it against the report year.
 /// * The year is the report's year (title, else opening); nothing is checked when it is unknown.
 public struct AnachronismRule: Rule {
     public init() {}
@@ -67,13 +67,8 @@ public struct AnachronismRule: Rule {
             default: outdated = false
             }
             guard outdated else { continue }
-            if let s = ctx.cache.bookTitles.span(containing: m.range) {
-                switch WordSupport.lookupTitle(ctx.text(s.inner), knowledge: knowledge, wantSuggestions: false) {
-                case .law(let l, _) where !l.isInForce: continue  // unknown-law reports it
-                case .misnomer: continue
-                default: break
-                }
-            }
+            // A catalogue document in 《》 is judged against the report year by `unknown-law`.
+            if let s = ctx.cache.bookTitles.span(containing: m.range), ctx.cache.isKnownTitle(ctx.text(s.inner)) { continue }
             if WordSupport.isWrittenAsHistory(m.range, in: ctx.source) { continue }
             var fixes: [Fix] = []
             if let next = a.supersededBy, !next.isEmpty {
