@@ -13,12 +13,13 @@ struct KnowledgeScan: Sendable {
         case confusable = 0, termWrongForm, anchor, unitWord, trigger
     }
 
-    /// Fixed words that start the checks of `placeholder`, `conversion-artifact`, `approximate-number`
-    /// and `rate-mismatch` (pattern index = raw value).
+    /// Fixed words that start the checks of `placeholder`, `conversion-artifact`, `approximate-number`,
+    /// `rate-mismatch` and `part-exceeds-total` (pattern index = raw value).
     enum Trigger: Int, CaseIterable {
         case tianxie = 0, daitian, daibuchong, todo, fixme, upperXX, lowerXX
         case chaRuTuPian, chaRuZhaoPian, ciChuChaTu, ciChuWeiTuPian, tuPianLue
-        case yu, duo, zuoYou, lv
+        case yu, duo, zuoYou, lv, qizhong
+        case ciChuChaRu, lueFull, lueHalf
 
         var text: String {
             switch self {
@@ -38,6 +39,10 @@ struct KnowledgeScan: Sendable {
             case .duo: return "多"
             case .zuoYou: return "左右"
             case .lv: return "率"
+            case .qizhong: return "其中"
+            case .ciChuChaRu: return "此处插入"
+            case .lueFull: return "（略）"
+            case .lueHalf: return "(略)"
             }
         }
 

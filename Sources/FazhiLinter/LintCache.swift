@@ -16,8 +16,9 @@ public final class LintCache: @unchecked Sendable {
     private var anchors: [AnchorMatch]?
     private var unitWords: [MultiPatternMatcher.Match]?
     private var markIndex: MarkIndex?
-    /// Whether a 《…》 title names a known document or a known wrong name (`lookupTitle` without suggestions).
+    /// Whether a 《…》 title names a known document or a known wrong name.
     private var knownTitle: [String: Bool] = [:]
+    private var figureFindings: FigureAnalysis.Findings?
 
     init(source: SourceText) { self.source = source }
 
@@ -122,6 +123,19 @@ public final class LintCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return matches(.trigger)
+    }
+
+    /// Rates with their counts and parts larger than their totals (`FigureAnalysis.findings`), computed on
+    /// first use. The analysis reads the trigger scan, so it runs without the lock held.
+    func figures(_ ctx: LintContext) -> FigureAnalysis.Findings {
+        lock.lock()
+        if let f = figureFindings { lock.unlock(); return f }
+        lock.unlock()
+        let f = FigureAnalysis.findings(ctx)
+        lock.lock()
+        figureFindings = f
+        lock.unlock()
+        return f
     }
 
     /// Memoised `WordSupport.isKnownTitle` for the shared knowledge.
