@@ -2,15 +2,15 @@ import FazhiKnowledge
 import FazhiText
 
 /// One Aho-Corasick automaton over every knowledge pattern the word rules look for in the whole text:
-/// confusable wrong strings and their exceptions, wrong forms of terms, time-anchor phrases and the
-/// unit words of `unit-mismatch`. A lint run scans the text once with it (`LintCache.knowledgeMatches`)
+/// confusable wrong strings and their exceptions, wrong forms of terms, time-anchor phrases, the
+/// unit words of `unit-mismatch`, and the components and shortened forms of fixed formulas. A lint run scans the text once with it (`LintCache.knowledgeMatches`)
 /// and each rule reads its own kind, with the pattern index and payload of that kind's own matcher, so
 /// the rules resolve overlaps (leftmost-longest, exceptions) exactly as with separate scans.
 /// The same pass also finds the trigger words of the residue and number rules (`Trigger`), so those
 /// rules look only at the few places where a trigger occurs instead of walking every byte.
 struct KnowledgeScan: Sendable {
     enum Kind: Int, CaseIterable {
-        case confusable = 0, termWrongForm, anchor, unitWord, trigger
+        case confusable = 0, termWrongForm, anchor, unitWord, trigger, formulaPart, truncation
     }
 
     /// Fixed words that start the checks of `placeholder`, `conversion-artifact`, `approximate-number`,
@@ -68,7 +68,7 @@ struct KnowledgeScan: Sendable {
     static let shared: KnowledgeScan = {
         let k = Knowledge.shared
         return KnowledgeScan(parts: [k.confusables.matcher, k.terms.wrongFormMatcher, k.anchors.matcher, UnitMismatchRule.matcher,
-                                     Trigger.matcher])
+                                     Trigger.matcher, k.terms.formulas.partMatcher, k.terms.formulas.truncationMatcher])
     }()
 
     /// Every match of every kind in the whole text (overlapping ones included, in order of end offset),

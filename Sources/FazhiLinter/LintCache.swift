@@ -19,6 +19,7 @@ public final class LintCache: @unchecked Sendable {
     /// Whether a 《…》 title names a known document or a known wrong name.
     private var knownTitle: [String: Bool] = [:]
     private var figureFindings: FigureAnalysis.Findings?
+    private var formulas: (deviations: [FormulaDeviation], truncations: [TruncatedTerm])?
 
     init(source: SourceText) { self.source = source }
 
@@ -115,6 +116,20 @@ public final class LintCache: @unchecked Sendable {
         let m = MultiPatternMatcher.leftmostLongest(matches(.unitWord))
         unitWords = m
         return m
+    }
+
+    /// Deviations from fixed formulas (`FormulaIndex.deviations`) and shortened terms over the whole text.
+    var formulaFindings: (deviations: [FormulaDeviation], truncations: [TruncatedTerm]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let f = formulas { return f }
+        let index = Knowledge.shared.terms.formulas
+        let parts = matches(.formulaPart), cuts = matches(.truncation)
+        let f = source.bytes.withUnsafeBufferPointer { p in
+            (index.deviations(in: p, partMatches: parts), index.truncations(in: p, matches: cuts))
+        }
+        formulas = f
+        return f
     }
 
     /// Every occurrence of a `KnowledgeScan.Trigger` word (overlapping ones included), in order of end
