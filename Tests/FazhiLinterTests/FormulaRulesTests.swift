@@ -46,7 +46,9 @@ final class FormulaRulesTests: XCTestCase {
         XCTAssertEqual(flagged(t, d), ["法治思想", "法治思想", "法治思想"])
         XCTAssertTrue(d.allSatisfy { $0.fixes.first?.edits.first?.newText == "习近平法治思想" && $0.fixes.first?.isSafe == false })
         for ok in ["深入学习贯彻习近平法治思想。", "学习习近平总书记法治思想的重要论述。", "增强干部法治思维和法治思想观念。",
-                   "学习法治思想意识培养方法。", "组织学习《习近平法治思想学习纲要》。", "中国古代法治思想源远流长。", "提升法治思维能力。"] {
+                   "学习法治思想意识培养方法。", "组织学习《习近平法治思想学习纲要》。", "中国古代法治思想源远流长。", "提升法治思维能力。",
+                   // A generic sense next to other learning: not the guiding thought.
+                   "提升应用法治思想和法学理论谋划工作的能力。", "运用法治思想解决问题。"] {
             XCTAssertEqual(lint(ok, only: "term-form").map(\.message), [], ok)
         }
     }
