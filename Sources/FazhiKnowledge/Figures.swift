@@ -66,14 +66,24 @@ public struct FiguresFile: Codable, Sendable {
 
 extension FiguresFile: KnowledgeFile {}
 
-/// `figures.json` prepared for byte-level scanning: single characters as scalar sets, words as UTF-8 bytes.
+/// A few scalars, looked up by a linear scan: for lists of a few dozen, faster than hashing.
+public struct ScalarList: Sendable {
+    public let values: [UInt32]
+    public init(_ values: [UInt32]) { self.values = values }
+    @inlinable public func contains(_ v: UInt32) -> Bool {
+        for x in values where x == v { return true }
+        return false
+    }
+}
+
+/// `figures.json` prepared for byte-level scanning: single characters as scalar lists, words as UTF-8 bytes.
 public struct FigureVocabulary: Sendable {
     public let file: FiguresFile
-    public let units: Set<UInt32>
-    public let repeatUnits: Set<UInt32>
-    public let rateFillers: Set<UInt32>
-    public let approximateBefore: Set<UInt32>
-    public let approximateAfter: Set<UInt32>
+    public let units: ScalarList
+    public let repeatUnits: ScalarList
+    public let rateFillers: ScalarList
+    public let approximateBefore: ScalarList
+    public let approximateAfter: ScalarList
     public let subsetMarkers: [[UInt8]]
     public let plannedMarkers: [[UInt8]]
     public let actualMarkers: [[UInt8]]
@@ -84,7 +94,7 @@ public struct FigureVocabulary: Sendable {
 
     public init(file: FiguresFile) {
         self.file = file
-        func scalars(_ xs: [String]) -> Set<UInt32> { Set(xs.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first?.value : nil }) }
+        func scalars(_ xs: [String]) -> ScalarList { ScalarList(xs.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first?.value : nil }) }
         func bytes(_ xs: [String]) -> [[UInt8]] { xs.filter { !$0.isEmpty }.map { Array($0.utf8) } }
         units = scalars(file.units)
         repeatUnits = scalars(file.repeatUnits)

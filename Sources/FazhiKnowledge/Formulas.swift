@@ -89,31 +89,28 @@ public struct FormulaIndex: Sendable {
         truncationMatcher = MultiPatternMatcher(tpats)
     }
 
-    /// Deviations from the formulas, given every match of `partMatcher` in the text (overlaps included).
+    /// Deviations from the formulas, given every match of `partMatcher` in the text in order of end offset
+    /// (as the scan reports them). Components of one formula never contain each other (validated), so each
+    /// formula's matches come in start order without overlaps, and chains are built as they stream by.
     public func deviations(in p: UnsafeBufferPointer<UInt8>, partMatches: [MultiPatternMatcher.Match]) -> [FormulaDeviation] {
         guard !partMatches.isEmpty else { return [] }
         var out: [FormulaDeviation] = []
-        var mine: [(start: Int, end: Int, part: Int)] = []
-        for (fi, f) in formulas.enumerated() {
-            mine.removeAll(keepingCapacity: true)
-            for m in partMatches {
-                for o in owners[m.payload] where o.formula == fi { mine.append((m.start, m.end, o.part)) }
-            }
-            guard mine.count >= f.minParts else { continue }
-            // Leftmost-longest among this formula's components.
-            mine.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
-            var runs: [(start: Int, end: Int, part: Int)] = []
-            var cursor = -1
-            for m in mine where m.start >= cursor { runs.append(m); cursor = m.end }
-            // Chains of components joined by the joiner.
-            var i = 0
-            while i < runs.count {
-                var j = i + 1
-                while j < runs.count && runs[j].start == runs[j - 1].end + f.joiner.count && Self.equal(p, runs[j - 1].end, f.joiner) { j += 1 }
-                if let d = deviation(f, Array(runs[i..<j]), p) { out.append(d) }
-                i = j
+        var chains = [[(start: Int, end: Int, part: Int)]](repeating: [], count: formulas.count)
+        func close(_ fi: Int) {
+            if chains[fi].count >= formulas[fi].minParts, let d = deviation(formulas[fi], chains[fi], p) { out.append(d) }
+            chains[fi].removeAll(keepingCapacity: true)
+        }
+        for m in partMatches {
+            for o in owners[m.payload] {
+                let f = formulas[o.formula]
+                if let last = chains[o.formula].last {
+                    if m.start < last.end { continue }
+                    if !(m.start == last.end + f.joiner.count && Self.equal(p, last.end, f.joiner)) { close(o.formula) }
+                }
+                chains[o.formula].append((m.start, m.end, o.part))
             }
         }
+        for fi in formulas.indices { close(fi) }
         return out.sorted { $0.range.start < $1.range.start }
     }
 

@@ -115,6 +115,11 @@ public enum KnowledgeValidation {
                 if parts.count < 2 || parts.contains(where: blank) { p.append("\(at)：parts 应至少有两项且不含空字符串") }
                 else if whole != t.term { p.append("\(at)：parts 连同 joiner、tail 拼成“\(whole)”，与 term 不一致") }
                 if let m = t.minParts, m < 2 || m > parts.count { p.append("\(at)：minParts 应在 2 到 \(parts.count) 之间") }
+                for (i, a) in parts.enumerated() {
+                    for (j, b) in parts.enumerated() where i != j && !a.isEmpty && b.contains(a) {
+                        p.append("\(at)：parts “\(b)” 含有另一项“\(a)”，无法逐项识别")
+                    }
+                }
             } else if t.joiner != nil || t.tail != nil || t.minParts != nil {
                 p.append("\(at)：joiner、tail、minParts 只能与 parts 一起使用")
             }

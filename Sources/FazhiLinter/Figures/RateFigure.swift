@@ -116,17 +116,26 @@ extension FigureReader {
     /// Indices of the numerator and denominator among `counts`, and why they pair.
     func pair(_ counts: [StatedCount], stem: TextRange, key: [UInt8]) -> (Int, Int, FigureBasis)? {
         // Numerator: its label names the rate's verb and agrees with the stem on 成功、按期、未…
-        let qualifiers = vocab.qualifiers.map { contains(stem, $0) }
         var cands: [Int] = []
         for (i, c) in counts.enumerated() where !c.isApproximate && contains(c.label, key) {
             var agrees = true
-            for (q, inStem) in zip(vocab.qualifiers, qualifiers) where contains(c.label, q) != inStem { agrees = false; break }
+            for q in vocab.qualifiers where contains(c.label, q) != contains(stem, q) { agrees = false; break }
             if agrees { cands.append(i) }
         }
         if cands.count >= 2 {
-            // 应参训120人，实际参训115人.
-            let actual = cands.filter { i in vocab.actualMarkers.contains { contains(counts[i].label, $0 + key) } }
-            let planned = cands.filter { i in vocab.plannedMarkers.contains { contains(counts[i].label, $0 + key) } && !actual.contains(i) }
+            // 应参训120人，实际参训115人: the marker right before the verb.
+            func marked(_ i: Int, _ markers: [[UInt8]]) -> Bool {
+                markers.contains { m in
+                    var at = counts[i].label.start
+                    while let r = firstOccurrence(of: key, in: TextRange(at, counts[i].label.end)) {
+                        if r >= counts[i].label.start + m.count && FigureBytes.equal(p, r - m.count, m) { return true }
+                        at = r + 1
+                    }
+                    return false
+                }
+            }
+            let actual = cands.filter { marked($0, vocab.actualMarkers) }
+            let planned = cands.filter { marked($0, vocab.plannedMarkers) && !actual.contains($0) }
             if actual.count == 1 && planned.count == 1 && counts[actual[0]].sameUnit(counts[planned[0]]) {
                 return (actual[0], planned[0], .plannedActual)
             }

@@ -60,19 +60,24 @@ struct FigureReader {
 
     /// Whether the bytes of `r` contain `needle` (equal Han text is equal bytes).
     func contains(_ r: TextRange, _ needle: [UInt8]) -> Bool {
+        needle.isEmpty || firstOccurrence(of: needle, in: r) != nil
+    }
+
+    /// The first offset in `r` where `needle` starts.
+    func firstOccurrence(of needle: [UInt8], in r: TextRange) -> Int? {
         let n = needle.count
-        guard n > 0, r.length >= n else { return n == 0 }
+        guard n > 0, r.length >= n else { return nil }
         let first = needle[0]
         var i = r.start
         while i <= r.end - n {
             if p[i] == first {
                 var k = 1
                 while k < n && p[i + k] == needle[k] { k += 1 }
-                if k == n { return true }
+                if k == n { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 
     func containsAny(_ r: TextRange, _ needles: [[UInt8]]) -> Bool { needles.contains { contains(r, $0) } }
@@ -121,12 +126,21 @@ struct FigureReader {
             let i = run.lowerBound
             var e = run.upperBound
             next = e
-            // Clause ends between the previous number and this one.
+            // Clause ends between the previous number and this one: only ASCII , ; and scalars led by E3 or EF
+            // (。 and the full-width ，；：！？) can be one, so other scalars are stepped over by their lead byte.
             var k = scanned
             while k < i {
-                let (v, len) = scalar(k)
-                if Self.isClauseEnd(v) { clause += 1; clauseStart = k + len }
-                k += max(len, 1)
+                let c = p[k]
+                if c < 0x80 {
+                    if c == 0x2C || c == 0x3B { clause += 1; clauseStart = k + 1 }
+                    k += 1
+                } else if c == 0xE3 || c == 0xEF {
+                    let (v, len) = scalar(k)
+                    if Self.isClauseEnd(v) { clause += 1; clauseStart = k + len }
+                    k += max(len, 1)
+                } else {
+                    k += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1))
+                }
             }
             scanned = e
             // Part of a decimal or of a number already read (1,234).
@@ -168,5 +182,14 @@ struct FigureReader {
                                    isPart: containsAny(head, vocab.subsetMarkers), isTotal: containsAny(label, vocab.totalMarkers),
                                    isApproximate: approximate))
         }
+    }
+}
+
+/// Byte comparison at an offset.
+enum FigureBytes {
+    @inline(__always) static func equal(_ p: UnsafeBufferPointer<UInt8>, _ at: Int, _ s: [UInt8]) -> Bool {
+        guard at >= 0, at + s.count <= p.count else { return false }
+        for k in 0..<s.count where p[at + k] != s[k] { return false }
+        return true
     }
 }

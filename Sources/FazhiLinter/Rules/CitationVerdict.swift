@@ -44,17 +44,33 @@ struct CitationVerdict {
         }
     }
 
+    /// Whether `judge` says nothing about this title wherever it stands (decided once per name).
+    static func isQuiet(_ exam: CitationExamination, year: Int?, knowledge: Knowledge) -> Bool {
+        switch exam.match {
+        case .known(let law, _):
+            guard let y = year else { return law.isInForce }
+            return knowledge.standing(of: law, inReportYear: y) == .inForce
+        case .misnomer, .unknown(.some):
+            return false
+        case .unknown(nil):
+            return !exam.category.claimsCatalogueEntry
+        }
+    }
+
     /// A catalogue document judged against the report year (the current status when the year is unknown).
     static func currency(_ law: Law, writtenShort: Bool, span s: BookTitleSpan, ctx: LintContext, knowledge: Knowledge) -> CitationVerdict? {
-        let name = ctx.text(s.inner)
-        let successor = knowledge.successor(of: law)
         guard let year = ctx.report.year else {
             guard !law.isInForce, !WordSupport.isWrittenAsHistory(s.outer, in: ctx.source) else { return nil }
-            return replaced(law, name: name, since: knowledge.endDate(of: law), successor: successor, writtenShort: writtenShort,
-                            tail: "，不应再作为现行依据", span: s)
+            return replaced(law, name: ctx.text(s.inner), since: knowledge.endDate(of: law), successor: knowledge.successor(of: law),
+                            writtenShort: writtenShort, tail: "，不应再作为现行依据", span: s)
         }
+        let standing = knowledge.standing(of: law, inReportYear: year)
+        // Most citations are of documents in force: nothing more is looked up for them.
+        if standing == .inForce { return nil }
+        let name = ctx.text(s.inner)
+        let successor = knowledge.successor(of: law)
         let inPlans = ctx.report.parts(at: s.outer.start).contains("plans")
-        switch knowledge.standing(of: law, inReportYear: year) {
+        switch standing {
         case .inForce:
             return nil
         case .notYetIssued(let d):

@@ -32,12 +32,19 @@ public struct UnknownLawRule: Rule {
         let spans = ctx.cache.bookTitles.spans
         guard !spans.isEmpty else { return }
         let knowledge = Knowledge.shared
-        // The same name is examined once per report.
+        // The same name is examined once per report; names that need nothing anywhere (documents in force in
+        // the report year, local documents, books) are remembered as quiet.
         var examined: [String: CitationExamination] = [:]
+        var quiet = Set<String>()
         for s in spans where s.inner.length > 0 && s.inner.length <= 300 {
             let name = ctx.text(s.inner)
-            let exam = examined[name] ?? knowledge.examineCitation(name)
-            examined[name] = exam
+            if quiet.contains(name) { continue }
+            let exam: CitationExamination
+            if let e = examined[name] { exam = e } else {
+                exam = knowledge.examineCitation(name)
+                examined[name] = exam
+                if CitationVerdict.isQuiet(exam, year: ctx.report.year, knowledge: knowledge) { quiet.insert(name); continue }
+            }
             guard let v = CitationVerdict.judge(exam, span: s, ctx: ctx, knowledge: knowledge) else { continue }
             sink.report(s.outer, v.message, fixes: v.fixes, severity: v.severity, data: v.data)
         }
