@@ -47,7 +47,7 @@ final class ResidueRulesTests: XCTestCase {
     }
 
     func testOmissionNotesReferencesAndModelNumbersAreFine() {
-        let t = "附件（略），图片（略）。参见文献[1]，型号XX-200和XX100，宣传页[ ]。此处插入图片。\n"
+        let t = "附件（略），图片（略），统计表格（略），详见附表（略）。参见文献[1]，型号XX-200和XX100，宣传页[ ]。此处插入图片。\n"
         XCTAssertEqual(lint(t, only: "placeholder").map(\.message), [])
         XCTAssertEqual(lint("附件：1.工作台账（略）\n　　附件2.工作清单（略）\n", only: "placeholder").map(\.message), [])
     }

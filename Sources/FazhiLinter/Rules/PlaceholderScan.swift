@@ -115,7 +115,7 @@ enum PlaceholderScan {
 
     static let fillWords = ["待", "填", "补充", "插入", "此处"]
     /// Words before （略） that make it an ordinary note of an omitted attachment or picture.
-    static let omittedOwners = ["附件", "附表", "图片", "照片", "图表", "清单", "名单", "原文", "全文"]
+    static let omittedOwners = ["附件", "附表", "表格", "表", "图", "图片", "照片", "图表", "清单", "名单", "原文", "全文", "详见"]
 
     /// The findings among the candidates, in text order, each range reported once.
     static func decide(_ candidates: [Candidate], _ ctx: LintContext) -> [Finding] {
