@@ -61,9 +61,6 @@ public enum CitationCategory: String, CaseIterable, Sendable {
         case .localRegulation, .localDocument, .publication, .campaign, .unclassified: return false
         }
     }
-
-    /// Local or internal: never more than a hint.
-    public var isLocal: Bool { self == .localRegulation || self == .localDocument }
 }
 
 /// citations.json: the words that show what kind of document a title names (schema in docs/knowledge.md).
@@ -144,9 +141,11 @@ public struct CitationClassifier: Sendable {
         s += file.unitDocumentSuffixes.map { ($0, .unitDocument) }
         s += file.publicationSuffixes.map { ($0, .publication) }
         s += file.campaignSuffixes.map { ($0, .campaign) }
-        suffixes = s.filter { !$0.0.isEmpty }.enumerated()
-            .sorted { $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset }
-            .map { (suffix: $0.element.0, form: $0.element.1) }
+        // Longest first, file order among equals (lengths counted once: Character counting is not free).
+        let lengths = s.map { $0.0.unicodeScalars.count }
+        suffixes = s.indices.filter { lengths[$0] > 0 }
+            .sorted { lengths[$0] != lengths[$1] ? lengths[$0] > lengths[$1] : $0 < $1 }
+            .map { (suffix: s[$0].0, form: s[$0].1) }
         placeChars = Set(file.placeCharacters.compactMap(\.first))
         followers = Set(file.genericFollowers.compactMap(\.first))
         genericPlaces = Set(file.genericPlaceWords)

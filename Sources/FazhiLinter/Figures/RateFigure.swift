@@ -12,15 +12,6 @@ public enum FigureBasis: Sendable, Equatable {
     case verbPair
     /// 共排查纠纷60起，……化解58起: the one count marked as a total.
     case total
-
-    /// Whether the two counts certainly describe the same population.
-    public var isCertain: Bool {
-        switch self {
-        case .plannedActual: return true
-        case .subset(let immediate): return immediate
-        case .verbPair, .total: return false
-        }
-    }
 }
 
 /// A stated rate (办结率95%) with the counts it is computed from, found in its sentence or the one before.
