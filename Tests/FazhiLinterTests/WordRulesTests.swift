@@ -141,6 +141,16 @@ final class UnknownLawRuleTests: XCTestCase {
         XCTAssertEqual(d[0].fixes.first?.edits.first?.newText, "法治政府建设实施纲要（2021—2025年）")
     }
 
+    func testPlansMayAnticipateTheSuccessor() {
+        // The 2021 outline appeared in August 2021, after the 2020 report was written: plans may look forward to it.
+        let t = report(year: 2020, measures: "贯彻落实《法治政府建设实施纲要（2015—2020年）》。", plans: "谋划贯彻即将印发的《法治政府建设实施纲要（2021—2025年）》。")
+        XCTAssertEqual(lint(t, only: "unknown-law").map(\.message) + lint(t, only: "anachronism").map(\.message), [])
+        // Cited as in force in the measures of that year it is an error, reported once (by `anachronism`).
+        let u = report(year: 2020, measures: "贯彻落实《法治政府建设实施纲要（2021—2025年）》。")
+        XCTAssertEqual(lint(u, only: "unknown-law").map(\.message), [])
+        XCTAssertEqual(lint(u, only: "anachronism").map(\.severity), [.error])
+    }
+
     func testDocumentIssuedAfterTheReportWasWritten() {
         // 信访工作条例 (2022-02-25) in a 2020 report: `anachronism` reports the anchor, this rule stays silent.
         XCTAssertEqual(lint(report(year: 2020, measures: "全面贯彻《信访工作条例》。"), only: "unknown-law").map(\.message), [])
