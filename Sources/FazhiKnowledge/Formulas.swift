@@ -52,9 +52,12 @@ public struct FormulaIndex: Sendable {
 
     let formulas: [Formula]
     let cuts: [Cut]
-    /// Every distinct component; payload = pattern index, `owners[payload]` = (formula, component) pairs.
+    /// Every distinct component; payload = pattern index (see `ownerStart`).
     public let partMatcher: MultiPatternMatcher
-    let owners: [[(formula: Int, part: Int)]]
+    /// The (formula, component) pairs of pattern `i` are `ownerStart[i]..<ownerStart[i + 1]` of these.
+    let ownerStart: [Int]
+    let ownerFormula: [Int]
+    let ownerPart: [Int]
     /// Every shortened form; payload = index into `cuts`.
     public let truncationMatcher: MultiPatternMatcher
 
@@ -84,33 +87,56 @@ public struct FormulaIndex: Sendable {
         }
         formulas = fs
         cuts = cs
-        self.owners = owners
+        var starts = [0], fs2: [Int] = [], ps2: [Int] = []
+        for list in owners {
+            for (f, k) in list { fs2.append(f); ps2.append(k) }
+            starts.append(fs2.count)
+        }
+        ownerStart = starts
+        ownerFormula = fs2
+        ownerPart = ps2
         partMatcher = MultiPatternMatcher(pats.enumerated().map { ($0.element, $0.offset) })
         truncationMatcher = MultiPatternMatcher(tpats)
     }
 
     /// Deviations from the formulas, given every match of `partMatcher` in the text in order of end offset
     /// (as the scan reports them). Components of one formula never contain each other (validated), so each
-    /// formula's matches come in start order without overlaps, and chains are built as they stream by.
+    /// formula's matches come in start order without overlaps: chains are tracked as the matches stream by
+    /// (a start index and a length per formula), and only chains long enough to judge are gathered.
     public func deviations(in p: UnsafeBufferPointer<UInt8>, partMatches: [MultiPatternMatcher.Match]) -> [FormulaDeviation] {
         guard !partMatches.isEmpty else { return [] }
         var out: [FormulaDeviation] = []
-        var chains = [[(start: Int, end: Int, part: Int)]](repeating: [], count: formulas.count)
-        func close(_ fi: Int) {
-            if chains[fi].count >= formulas[fi].minParts, let d = deviation(formulas[fi], chains[fi], p) { out.append(d) }
-            chains[fi].removeAll(keepingCapacity: true)
-        }
-        for m in partMatches {
-            for o in owners[m.payload] {
-                let f = formulas[o.formula]
-                if let last = chains[o.formula].last {
-                    if m.start < last.end { continue }
-                    if !(m.start == last.end + f.joiner.count && Self.equal(p, last.end, f.joiner)) { close(o.formula) }
+        let n = formulas.count
+        var first = [Int](repeating: 0, count: n), length = [Int](repeating: 0, count: n), lastEnd = [Int](repeating: -1, count: n)
+        func close(_ fi: Int, before end: Int) {
+            defer { length[fi] = 0 }
+            let f = formulas[fi]
+            guard length[fi] >= f.minParts else { return }
+            var chain: [(start: Int, end: Int, part: Int)] = []
+            var cursor = -1
+            for k in first[fi]..<end {
+                let m = partMatches[k]
+                for o in ownerStart[m.payload]..<ownerStart[m.payload + 1] where ownerFormula[o] == fi && m.start >= cursor {
+                    chain.append((m.start, m.end, ownerPart[o]))
+                    cursor = m.end
                 }
-                chains[o.formula].append((m.start, m.end, o.part))
+            }
+            if let d = deviation(f, chain, p) { out.append(d) }
+        }
+        for (mi, m) in partMatches.enumerated() {
+            for o in ownerStart[m.payload]..<ownerStart[m.payload + 1] {
+                let fi = ownerFormula[o]
+                if length[fi] > 0 {
+                    if m.start < lastEnd[fi] { continue }
+                    let j = formulas[fi].joiner
+                    if !(m.start == lastEnd[fi] + j.count && Self.equal(p, lastEnd[fi], j)) { close(fi, before: mi) }
+                }
+                if length[fi] == 0 { first[fi] = mi }
+                length[fi] += 1
+                lastEnd[fi] = m.end
             }
         }
-        for fi in formulas.indices { close(fi) }
+        for fi in 0..<n where length[fi] > 0 { close(fi, before: partMatches.count) }
         return out.sorted { $0.range.start < $1.range.start }
     }
 
