@@ -36,6 +36,18 @@ final class ResourceTests: XCTestCase {
         }
     }
 
+    func testCitationsAndFiguresFiles() throws {
+        XCTAssertEqual(try load(CitationsFile.self).validate(), [])
+        XCTAssertEqual(try load(FiguresFile.self).validate(), [])
+        // A suffix listed under two forms is a validation problem.
+        var c = try load(CitationsFile.self)
+        c.publicationSuffixes.append("条例")
+        XCTAssertTrue(c.validate().contains { $0.contains("条例") }, "\(c.validate())")
+        var f = try load(FiguresFile.self)
+        f.units.append("人次")
+        XCTAssertTrue(f.validate().contains { $0.contains("人次") }, "\(f.validate())")
+    }
+
     func testPhrasesFile() throws {
         let f = try load(PhrasesFile.self)
         XCTAssertEqual(f.validate(), [])

@@ -106,7 +106,7 @@ final class ServerFeatureTests: XCTestCase {
         let th = c.request("textDocument/hover", .object(p))["contents"]?["value"]?.str ?? ""
         XCTAssertTrue(th.contains("随机抽取检查对象") && th.contains("国办发〔2015〕58号"), th)
         let hints = c.request("textDocument/inlayHint", ["textDocument": ["uri": .string(uri)], "range": rng(0, 0, 40, 0)]).arr
-        XCTAssertTrue(hints.contains { $0["label"]?.str == "≈95.0%" }, "\(hints)")
+        XCTAssertTrue(hints.contains { $0["label"]?.str == "≈95%" }, "\(hints)")
         XCTAssertLessThanOrEqual(hints.count, 5)
         let links = c.request("textDocument/documentLink", doc(uri)).arr
         XCTAssertEqual(links.first?["target"]?.str,

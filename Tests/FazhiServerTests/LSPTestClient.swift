@@ -22,11 +22,15 @@ let testResources: URL = {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-server-tests-\(getpid())")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let bundle = fazhiExecutable().deletingLastPathComponent().appendingPathComponent("Fazhi_FazhiKnowledge.resources")
-    for sub in ["Resources/profiles.json", "profiles.json"] {
-        let src = bundle.appendingPathComponent(sub)
-        if let d = FileManager.default.contents(atPath: src.path) {
-            try? d.write(to: dir.appendingPathComponent("profiles.json"))
-            break
+    // The shipped profiles and the vocabularies of citations and figures (how reports are written, not a
+    // knowledge base under test).
+    for name in ["profiles.json", "citations.json", "figures.json"] {
+        for sub in ["Resources/\(name)", name] {
+            let src = bundle.appendingPathComponent(sub)
+            if let d = FileManager.default.contents(atPath: src.path) {
+                try? d.write(to: dir.appendingPathComponent(name))
+                break
+            }
         }
     }
     let laws = """
@@ -41,7 +45,11 @@ let testResources: URL = {
       {"id": "xingzheng-future", "name": "行政测试新条例", "kind": "行政法规", "issuer": "国务院", "adopted": "2030-01-01",
        "status": "现行有效"},
       {"id": "xinfang-tiaoli", "name": "信访工作条例", "short": [], "kind": "党内法规", "issuer": "中共中央、国务院",
-       "adopted": "2022-01-24", "effective": "2022-05-01", "status": "现行有效"}
+       "adopted": "2022-01-24", "effective": "2022-05-01", "status": "现行有效"},
+      {"id": "gangyao-2021", "name": "法治政府建设实施纲要（2021—2025年）", "short": [], "kind": "规范性文件", "issuer": "中共中央、国务院",
+       "adopted": "2021-08", "status": "现行有效"},
+      {"id": "gangyao-2015", "name": "法治政府建设实施纲要（2015—2020年）", "short": [], "kind": "规范性文件", "issuer": "中共中央、国务院",
+       "adopted": "2015-12", "status": "已失效", "replacedBy": "法治政府建设实施纲要（2021—2025年）"}
     ], "misnomers": []}
     """
     let terms = """
