@@ -40,7 +40,7 @@ public struct AnachronismRule: Rule {
     static let anticipating = ["迎接", "筹备", "即将", "将于", "谋划", "届时", "召开前", "做好准备"]
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        guard let year = ctx.report.year else { return }
+        guard let year = ctx.report.confidentYear else { return }
         let knowledge = Knowledge.shared
         let index = knowledge.anchors
         let matches = ctx.cache.anchorMatches

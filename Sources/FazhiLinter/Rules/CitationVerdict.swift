@@ -59,7 +59,7 @@ struct CitationVerdict {
 
     /// A catalogue document judged against the report year (the current status when the year is unknown).
     static func currency(_ law: Law, writtenShort: Bool, span s: BookTitleSpan, ctx: LintContext, knowledge: Knowledge) -> CitationVerdict? {
-        guard let year = ctx.report.year else {
+        guard let year = ctx.report.confidentYear else {
             guard !law.isInForce, !WordSupport.isWrittenAsHistory(s.outer, in: ctx.source) else { return nil }
             return replaced(law, name: ctx.text(s.inner), since: knowledge.endDate(of: law), successor: knowledge.successor(of: law),
                             writtenShort: writtenShort, tail: "，不应再作为现行依据", span: s)

@@ -43,7 +43,7 @@ public struct UnknownLawRule: Rule {
             if let e = examined[name] { exam = e } else {
                 exam = knowledge.examineCitation(name)
                 examined[name] = exam
-                if CitationVerdict.isQuiet(exam, year: ctx.report.year, knowledge: knowledge) { quiet.insert(name); continue }
+                if CitationVerdict.isQuiet(exam, year: ctx.report.confidentYear, knowledge: knowledge) { quiet.insert(name); continue }
             }
             guard let v = CitationVerdict.judge(exam, span: s, ctx: ctx, knowledge: knowledge) else { continue }
             sink.report(s.outer, v.message, fixes: v.fixes, severity: v.severity, data: v.data)
