@@ -77,14 +77,11 @@ struct Builder {
             // Logical lines on physical line p.
             var kind: LineKind = .blank
             var heading: Int?
-            var firstLogical: Int?
             while l < t.lineCount && t.physical(l) == p {
-                if firstLogical == nil { firstLogical = l }
                 if kind == .blank && kinds[l] != .blank { kind = kinds[l] }
                 if heading == nil { heading = lineHeading[l] }
                 l += 1
             }
-            _ = firstLogical
             while pi < paragraphs.count && paragraphs[pi].lastLine < p { pi += 1 }
             let para = pi < paragraphs.count && paragraphs[pi].firstLine <= p ? pi : nil
             lines.append(LineInfo(kind: kind, range: t.byteRange(t.physStart[p], t.physEnd[p]), heading: heading, paragraph: para))
