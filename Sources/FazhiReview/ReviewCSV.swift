@@ -63,7 +63,7 @@ public enum ReviewOutput {
     public static func isGeneratedSheet(_ text: String) -> Bool {
         let head = String(decoding: text.utf8.prefix(4096), as: UTF8.self)
         if head.hasPrefix("<!DOCTYPE html>") && head.contains("<meta name=\"generator\" content=\"fazhi") { return true }
-        if head.hasPrefix("{") && head.contains("\"generator\":\"fazhi") && head.contains("\"copyDetection\"") { return true }
+        if head.hasPrefix("{") && head.contains("\"generator\"") && head.contains("\"copyDetection\"") && head.contains("\"fazhi") { return true }
         // The CSV's header row (the BOM is stripped when the file is read).
         let csv = head.hasPrefix(ReviewCSV.byteOrderMark) ? String(head.dropFirst()) : head
         return csv.hasPrefix("序号,单位,文件,年度,")
