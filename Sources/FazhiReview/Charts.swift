@@ -4,7 +4,7 @@ enum Charts {
     /// Horizontal bars: how many reports have each of the most frequent defects.
     static func defects(_ defects: [ReviewSummary.Defect], reports: Int) -> String {
         guard !defects.isEmpty else { return "<p class=\"note\">没有警告或错误级别的问题。</p>" }
-        let labelW = 250, barW = 300, rowH = 26, width = labelW + barW + 70
+        let labelW = 230, barW = 240, rowH = 26, width = labelW + barW + 50
         let height = defects.count * rowH + 8
         let maxN = max(1, defects.map(\.reports).max() ?? 1)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"最常见的问题\">"
@@ -12,7 +12,7 @@ enum Charts {
         for (i, d) in defects.enumerated() {
             let y = i * rowH + 4
             let w = max(2, d.reports * barW / maxN)
-            s += "<text x=\"\(labelW - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(HTMLText.escape(Excerpts.clip(d.title, limit: 19)))<title>\(HTMLText.escape(d.title))</title></text>"
+            s += "<text x=\"\(labelW - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(HTMLText.escape(Excerpts.clip(d.title, limit: 17)))<title>\(HTMLText.escape(d.title))</title></text>"
             s += "<rect x=\"\(labelW)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"16\" fill=\"#8c1c13\"/>"
             s += "<text x=\"\(labelW + w + 6)\" y=\"\(y + 15)\">\(d.reports)份</text>"
         }
@@ -23,14 +23,14 @@ enum Charts {
     /// One stacked bar per part: reports with it as its own section, inside another part, only mentioned, missing.
     static func parts(_ tallies: [ReviewSummary.PartTally], reports: Int) -> String {
         guard reports > 0, !tallies.isEmpty else { return "" }
-        let labelW = 250, barW = 340, rowH = 30, width = labelW + barW + 10
+        let labelW = 230, barW = 280, rowH = 30, width = labelW + barW + 10
         let height = tallies.count * rowH + 8
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"各部分齐全情况\">"
         s += patterns
         s += "<g font-size=\"12\">"
         for (i, t) in tallies.enumerated() {
             let y = i * rowH + 4
-            s += "<text x=\"\(labelW - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" fill=\"#1f2328\">\(HTMLText.escape(Excerpts.clip(t.short, limit: 19)))</text>"
+            s += "<text x=\"\(labelW - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" fill=\"#1f2328\">\(HTMLText.escape(Excerpts.clip(t.short, limit: 17)))</text>"
             var x = labelW
             let segments: [(Int, String, String)] = [
                 (t.separate, "#d8f5de", "#116329"), (t.merged, "url(#pm)", "#0a4fa8"),

@@ -14,21 +14,25 @@ public struct CopyParameters: Sendable {
     /// Exact matches this close (in both reports) form one passage with the words in between marked as
     /// changed: a copied paragraph whose unit name or figures were edited stays one passage.
     public var mergeGap = 12
-    /// A fingerprint found in more than max(`commonMinimum`, `commonFraction` × reports) reports is common
-    /// wording of the folder (a county template, a slogan the knowledge base lacks), not copying.
+    /// A fingerprint found in more than `commonFraction` × reports (at least `commonMinimum`, at most
+    /// `commonMaximum`) reports is common wording of the folder (a county template, a slogan the knowledge
+    /// base lacks), not copying. The cap keeps the work linear: a fingerprint gives at most
+    /// commonMaximum × (commonMaximum − 1) / 2 pairs, however large the folder.
     public var commonMinimum = 6
+    public var commonMaximum = 20
     public var commonFraction = 0.05
     /// The plans section counts as a repeat of last year's when this share of it is found there.
     public var planRepeatShare = 0.3
-    /// Shingle length for comparing a unit's plans with its plans of the year before.
-    public var planK = 8
+    /// Shingle length for comparing a unit's plans with its plans of the year before: long enough that
+    /// stock phrases of a few words do not add up to a repeat, short enough to survive edited figures.
+    public var planK = 16
 
     public init() {}
     public static let `default` = CopyParameters()
 
     /// Reports above which a fingerprint is common.
     public func commonThreshold(reports: Int) -> Int {
-        max(commonMinimum, Int((commonFraction * Double(reports)).rounded(.up)))
+        min(max(commonMinimum, commonMaximum), max(commonMinimum, Int((commonFraction * Double(reports)).rounded(.up))))
     }
 }
 

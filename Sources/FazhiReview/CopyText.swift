@@ -52,6 +52,16 @@ public enum CopyText {
                         c = v <= 0xFFFF ? UInt16(v) : astralToken
                         if c != astralToken, isUnitWord(v), let last = chars.last, isSelfPrefix(last) {
                             c = selfToken
+                            // 我街道: the two characters are one word.
+                            if v == 0x8857, i + len + 3 <= end, p[i + len] == 0xE9, p[i + len + 1] == 0x81, p[i + len + 2] == 0x93 {
+                                chars.append(c)
+                                if offsets {
+                                    starts.append(UInt32(i))
+                                    ends.append(UInt32(i + len + 3))
+                                }
+                                i += len + 3
+                                continue
+                            }
                         }
                     } else if (v >= 0x61 && v <= 0x7A) {
                         c = UInt16(v)

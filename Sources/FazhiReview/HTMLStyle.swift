@@ -98,6 +98,12 @@ enum HTMLStyle {
       section#reports > article.report { break-before: page; border-top: none; }
       a { color: inherit; text-decoration: none; }
       .matrix { font-size: 8.5pt; }
+      h1 { font-size: 16pt; }
+      h2 { margin: 14px 0 6px; font-size: 13pt; }
+      .cards { gap: 6px; margin: 4px 0 8px; }
+      .card { min-width: 0; padding: 3px 8px; }
+      .card b { font-size: 13pt; }
+      .charts { gap: 12px; flex-wrap: nowrap; }
     }
     """
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import FazhiLinter
 import FazhiParser
 import FazhiText
@@ -21,6 +22,19 @@ public struct ReviewSheet: Sendable {
     public var parameters: CopyParameters
     /// A fingerprint shared by more than this many reports was treated as common wording.
     public var commonThreshold: Int
+    /// What copy detection did, for `fazhi review --timings` and docs/performance.md.
+    public var stats = Stats()
+
+    public struct Stats: Sendable {
+        public var fingerprints = 0
+        public var seeds = 0
+        public var passages = 0
+        /// Seconds in copy detection (fingerprint sort, seeds, extension), in plan comparison, and in
+        /// cutting the passages' texts out of the reports.
+        public var detection = 0.0
+        public var planRepeats = 0.0
+        public var passageTexts = 0.0
+    }
 
     public struct Column: Sendable, Equatable {
         public var id: String
@@ -50,8 +64,17 @@ public struct ReviewSheet: Sendable {
         precondition(input.count == documents.count, "one copy document per entry")
         var entries = input
         let all = documents + previous.map(\.document)
+        var stats = Stats()
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap() -> Double {
+            let now = DispatchTime.now().uptimeNanoseconds
+            defer { clock = now }
+            return Double(now - clock) / 1e9
+        }
         let result = CopyDetector.detect(all, parameters: parameters)
+        stats.detection = lap()
         let repeats = PlanRepeat.find(all, parameters: parameters)
+        stats.planRepeats = lap()
         let others: [OtherReport] = entries.map {
             OtherReport(path: $0.path, unit: $0.unit?.name, year: $0.year, isPrevious: false)
         } + previous.map(\.report)
@@ -65,6 +88,10 @@ public struct ReviewSheet: Sendable {
             if let r = repeats[i] { figures.planRepeat = PlanRepeatInfo(previous: others[r.previous], share: r.share) }
             entries[i].copy = figures
         }
+        stats.passageTexts = lap()
+        stats.fingerprints = result.fingerprintCount
+        stats.seeds = result.seedCount
+        stats.passages = result.passages.count
         var pairTotals: [Int: (passages: Int, chars: Int)] = [:]
         for p in result.passages {
             let key = p.a * all.count + p.b
@@ -85,7 +112,7 @@ public struct ReviewSheet: Sendable {
         return ReviewSheet(entries: entries, columns: columns, summary: ReviewSummary(entries, columns: columns),
                            pairs: Array(pairs.prefix(pairsListed)), previous: previous.map(\.report),
                            skipped: skipped, unreadable: unreadable, deadline: deadline, parameters: parameters,
-                           commonThreshold: result.commonThreshold)
+                           commonThreshold: result.commonThreshold, stats: stats)
     }
 
     /// Worst first: more missing required parts, then more errors, then late, then more warnings, then a
