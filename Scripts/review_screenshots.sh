@@ -48,7 +48,7 @@ if command -v pdftoppm >/dev/null 2>&1; then
 else
   echo "note: pdftoppm not found (apt-get install -y poppler-utils); the printed page is checked as PDF only"
 fi
-args=(--dom "$out/dom.html" --rows 4 --pdf "$out/sheet.pdf")
+args=(--dom "$out/dom.html" --rows 5 --pdf "$out/sheet.pdf")
 for p in "${pngs[@]}"; do args+=(--png "$p"); done
 python3 Scripts/review_screenshot_check.py "${args[@]}"
 if [ $update = 1 ]; then

@@ -147,6 +147,7 @@ final class CopyDetectionTests: XCTestCase {
         let a = CopyText.normalize("我镇全年调解纠纷61件，调解成功率98.5%。")
         let b = CopyText.normalize("我乡 全年调解纠纷 7 件,调解成功率100% ")
         XCTAssertEqual(a, b)
+        XCTAssertEqual(CopyText.normalize("我街道全年"), CopyText.normalize("我镇全年"))
         XCTAssertEqual(a.count, CopyText.normalize("本局全年调解纠纷3件调解成功率4").count)
         XCTAssertNotEqual(CopyText.normalize("溪口村"), CopyText.normalize("石桥村"))
         // Letters fold to lower case, full-width to half-width; ×× placeholders vanish.

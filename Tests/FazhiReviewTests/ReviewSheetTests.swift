@@ -25,7 +25,7 @@ final class ReviewSheetTests: XCTestCase {
         let sheet = Fixtures.sheet(previous: "2023")
         let html = ReviewHTML.render(sheet, generator: "fazhi test")
         let rows = matrixRows(html)
-        XCTAssertEqual(rows.count, 4)
+        XCTAssertEqual(rows.count, 5)
         // 序号, 单位+文件, 年度, five parts, 成文日期, 公开期限, 错误, 警告, 提示, 雷同
         XCTAssertTrue(rows.allSatisfy { $0.count == 14 }, "\(rows.map(\.count))")
         // 石桥镇 lacks the leadership part, has an error and is late: first.
@@ -44,6 +44,12 @@ final class ReviewSheetTests: XCTestCase {
         XCTAssertEqual(yunxi[9], "✓ 按期")
         XCTAssertTrue(yunxi[13].hasPrefix("4") || yunxi[13].hasPrefix("3"), "copied share with last year: \(yunxi[13])")
         XCTAssertTrue(yunxi[13].contains("安排照搬上年"))
+        // 柳塘街道 wrote the leadership part inside the measures and left out the shortcomings.
+        let liutang = rows.first { $0[1].hasPrefix("青禾县柳塘街道") }!
+        XCTAssertEqual(liutang[4], "✗缺少")
+        XCTAssertEqual(liutang[5], "◐合并")
+        XCTAssertEqual(liutang[6], "✓单列", "下一步工作打算 is the plans part")
+        XCTAssertTrue(html.contains("title=\"党政主要负责人履行第一责任人职责情况：合并（在“2024年推进法治政府建设的主要举措和成效”中）"), "the merged cell says where")
         let baisha = rows.first { $0[1].hasPrefix("青禾县白沙乡") }!
         XCTAssertEqual(baisha[8], "—")
         XCTAssertEqual(baisha[9], "？ 无成文日期")
@@ -51,13 +57,13 @@ final class ReviewSheetTests: XCTestCase {
         // Worst first throughout.
         for (a, b) in zip(sheet.entries, sheet.entries.dropFirst()) { XCTAssertFalse(ReviewSheet.worseFirst(b, a)) }
         // Overall figures.
-        XCTAssertEqual(sheet.summary.reports, 4)
+        XCTAssertEqual(sheet.summary.reports, 5)
         XCTAssertEqual(sheet.summary.partsComplete, 3)
         XCTAssertEqual(sheet.summary.late, 1)
         XCTAssertEqual(sheet.summary.undetermined, 1)
         XCTAssertEqual(sheet.summary.withCopies, 2)
-        XCTAssertEqual(sheet.summary.defects.first?.key, "missing-part:leadership")
-        XCTAssertEqual(sheet.summary.parts.first { $0.id == "leadership" }.map { [$0.separate, $0.missing] }, [3, 1])
+        XCTAssertEqual(Set(sheet.summary.defects.prefix(2).map(\.key)), ["missing-part:leadership", "missing-part:shortcomings"])
+        XCTAssertEqual(sheet.summary.parts.first { $0.id == "leadership" }.map { [$0.separate, $0.merged, $0.mentioned, $0.missing] }, [3, 1, 0, 1])
         XCTAssertTrue(html.contains("<svg"), "the chart")
         XCTAssertTrue(html.contains("缺少“党政主要负责人履行第一责任人职责情况”"))
     }
@@ -160,7 +166,7 @@ final class ReviewSheetTests: XCTestCase {
         let keys = j.objectValue.map { Array($0.keys) }
         XCTAssertEqual(keys, ["version", "generator", "deadline", "copyDetection", "columns", "summary", "reports", "pairs", "previous", "skipped", "unreadable"])
         let reports = j["reports"]?.arrayValue ?? []
-        XCTAssertEqual(reports.count, 4)
+        XCTAssertEqual(reports.count, 5)
         let first = reports[0]
         XCTAssertEqual(first.objectValue.map { Array($0.keys) },
                        ["rank", "path", "unit", "year", "yearSource", "parts", "partsComplete", "date", "deadline", "closing", "counts", "copy", "findings"])
@@ -181,7 +187,7 @@ final class ReviewSheetTests: XCTestCase {
         XCTAssertNotNil(passage?["otherText"]?.stringValue)
         XCTAssertNotNil(passage?["other"]?["previous"]?.boolValue)
         XCTAssertEqual(j["previous"]?.arrayValue?.count, 1)
-        XCTAssertEqual(j["summary"]?["reports"]?.intValue, 4)
+        XCTAssertEqual(j["summary"]?["reports"]?.intValue, 5)
         XCTAssertEqual(j["copyDetection"]?["k"]?.intValue, CopyParameters.default.k)
     }
 
@@ -191,7 +197,7 @@ final class ReviewSheetTests: XCTestCase {
         let csv = ReviewCSV.render(sheet)
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}序号,单位,文件,年度,主要举措和成效,"), "UTF-8 BOM and the header")
         let lines = csv.dropFirst().components(separatedBy: "\r\n")
-        XCTAssertEqual(lines.count, 1 + 4 + 1, "header, four rows, and the empty string after the last CRLF")
+        XCTAssertEqual(lines.count, 1 + 5 + 1, "header, five rows, and the empty string after the last CRLF")
         XCTAssertEqual(lines.last, "")
         XCTAssertFalse(csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         XCTAssertTrue(lines[1].hasPrefix("1,青禾县石桥镇,"))
