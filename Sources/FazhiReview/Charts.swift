@@ -34,7 +34,7 @@ enum Charts {
             var x = labelW
             let segments: [(Int, String, String)] = [
                 (t.separate, "#d8f5de", "#116329"), (t.merged, "url(#pm)", "#0a4fa8"),
-                (t.mentioned, "url(#pt)", "#7a4d00"), (t.missing, "#a40e26", "#ffffff"),
+                (t.mentioned, "url(#pt)", "#7a4d00"), t.required ? (t.missing, "#a40e26", "#ffffff") : (t.missing, "#eef1f4", "#59636e"),
             ]
             for (n, fill, ink) in segments where n > 0 {
                 let w = max(1, n * barW / reports)

@@ -16,7 +16,7 @@ public enum ReviewJSON {
             "counts": counts(s.counts),
             "defects": .array(s.defects.map { ["key": .string($0.key), "title": .string($0.title), "reports": .int($0.reports), "findings": .int($0.findings)] }),
             "parts": .array(s.parts.map {
-                ["id": .string($0.id), "short": .string($0.short), "separate": .int($0.separate), "merged": .int($0.merged),
+                ["id": .string($0.id), "short": .string($0.short), "required": .bool($0.required), "separate": .int($0.separate), "merged": .int($0.merged),
                  "mentioned": .int($0.mentioned), "missing": .int($0.missing)]
             }),
         ]

@@ -158,6 +158,7 @@ public struct ReviewSummary: Sendable {
     public struct PartTally: Sendable, Equatable {
         public var id: String
         public var short: String
+        public var required = true
         public var separate = 0
         public var merged = 0
         public var mentioned = 0
@@ -174,7 +175,7 @@ public struct ReviewSummary: Sendable {
         var defectReports: [String: Int] = [:]
         var defectFindings: [String: Int] = [:]
         var titles: [String: String] = [:]
-        var tallies = columns.map { PartTally(id: $0.id, short: $0.short) }
+        var tallies = columns.map { PartTally(id: $0.id, short: $0.short, required: $0.required) }
         for e in entries {
             if e.partsComplete { partsComplete += 1 }
             if e.hasClosing { withClosing += 1 }
