@@ -65,7 +65,10 @@ enum ReviewCommand {
         let earlier = Set(previous.files.map(canonical))
         let files = current.files.filter { !earlier.contains(canonical($0)) }
         var errors = current.errors + previous.errors
-        if files.isEmpty && errors.isEmpty { errors.append("没有找到可检查的报告（.txt、.md、.docx）") }
+        if files.isEmpty && errors.isEmpty {
+            let note = current.skipped.isEmpty ? "" : "；另有 \(current.skipped.count) 个文件不是纯文本或 .docx 文件，请另存为 .docx 或 .txt"
+            errors.append("没有找到可检查的报告（.txt、.md、.docx）" + note)
+        }
         for e in errors { CLI.warn(e) }
         guard !files.isEmpty else { return 2 }
 
