@@ -126,6 +126,23 @@ final class CopyDetectionTests: XCTestCase {
         XCTAssertGreaterThan(r2.passages.count, 20)
     }
 
+    func testPairsPerFingerprintAreCappedSoTheWorkStaysLinear() {
+        let p = CopyParameters.default
+        XCTAssertEqual([5, 100, 300, 1000, 50_000].map { p.commonThreshold(reports: $0) }, [6, 6, 15, 20, 20])
+        // Five identical reports: every fingerprint pairs all five (10 pairs), and every pair shares the body.
+        let t = Fixtures.text("2024/云溪镇.txt")
+        let five = (0..<5).map { _ in Fixtures.document(t) }
+        let r = CopyDetector.detect(five)
+        XCTAssertEqual(Set(r.passages.map { [$0.a, $0.b] }).count, 10)
+        XCTAssertLessThanOrEqual(r.seedCount, r.fingerprintCount / 5 * 10 * CopyDetector.positionsPerDocument * CopyDetector.positionsPerDocument)
+        XCTAssertTrue((0..<5).allSatisfy { r.copiedShare($0) > 0.9 })
+        // Thirty: more than the threshold, so the shared text is the folder's common wording and gives no pairs.
+        let thirty = (0..<30).map { _ in Fixtures.document(t) }
+        let r2 = CopyDetector.detect(thirty)
+        XCTAssertEqual(r2.seedCount, 0)
+        XCTAssertEqual(r2.passages.count, 0)
+    }
+
     func testShortCoincidencesAreNotPassages() {
         let a = "一、主要举措和成效\n全年开展执法检查，发现问题隐患后立即整改到位。镇里另行组织了一次消防演练。\n"
         let b = "一、主要举措和成效\n今年春季防汛检查中，发现问题隐患后立即整改到位。县里对此给予了通报表扬。\n"
