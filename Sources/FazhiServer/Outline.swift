@@ -42,12 +42,21 @@ extension FazhiLanguageServer {
         parts.compactMap { report.profile.part($0)?.short }.joined(separator: "、")
     }
 
+    /// The outline's detail for a heading: the parts it stands for (by position when so judged), the parts
+    /// merged into it without a heading of their own, and its size. A sub-heading that is a merged part says
+    /// so. (The recognition is the parser's; this only words it.)
     func headingDetail(_ report: Report, _ i: Int) -> String {
         let h = report.headings[i]
         var size = "\(hanCount(report.source, h.sectionRange))字"
         if !h.children.isEmpty { size = "\(h.children.count)项/" + size }
-        guard h.depth == 0 else { return size }
-        let parts = partShortNames(report, h.parts)
+        var parts = partShortNames(report, h.parts)
+        if h.depth > 0 {
+            return parts.isEmpty ? size : parts + "（未单列） · " + size
+        }
+        if !parts.isEmpty && h.partsInferred { parts += "（按位置判断）" }
+        if !h.mergedParts.isEmpty {
+            parts += (parts.isEmpty ? "" : "；") + "含" + partShortNames(report, h.mergedParts) + "（未单列）"
+        }
         return parts.isEmpty ? size : parts + " · " + size
     }
 

@@ -44,6 +44,19 @@ final class ServerFeatureTests: XCTestCase {
 
     func lines(_ s: String) -> [String] { s.components(separatedBy: "\n") }
 
+    /// The editor's outline is honest about merged and position-judged parts, as `fazhi outline` is.
+    func testOutlineSaysWhichPartsAreMergedWhere() {
+        let text = "××镇人民政府关于2024年度法治政府建设情况的报告\n一、强化组织领导，夯实法治基础\n（一）履行推进法治建设第一责任人职责\n镇党委书记带头述法。\n二、存在的不足和原因\n培训不足，原因是经费有限。\n三、2025年工作安排\n继续加强培训。\n"
+        c.open(uri, text)
+        let tops = c.request("textDocument/documentSymbol", doc(uri)).arr.first?["children"]?.arr ?? []
+        XCTAssertEqual(tops.count, 3)
+        let detail = tops.first?["detail"]?.str ?? ""
+        XCTAssertTrue(detail.hasPrefix("主要举措和成效（按位置判断）；含党政主要负责人履行第一责任人职责情况（未单列） · "), detail)
+        let sub = tops.first?["children"]?.arr.first?["detail"]?.str ?? ""
+        XCTAssertTrue(sub.hasPrefix("党政主要负责人履行第一责任人职责情况（未单列） · "), sub)
+        XCTAssertTrue(tops[1]["detail"]?.str?.hasPrefix("存在的不足和原因 · ") ?? false)
+    }
+
     func testDocumentSymbolHierarchy() {
         c.open(uri, sampleReport)
         let syms = c.request("textDocument/documentSymbol", doc(uri)).arr
