@@ -8,8 +8,7 @@ import FazhiText
 //   the halves (joined back into paragraphs in Paragraphs.swift);
 // - a page flattened into a few very long lines, paragraphs separated only by their indentation and
 //   headings following the previous sentence directly ("……成效。二、存在的不足……").
-// This file handles the last one by splitting such lines into logical lines before anything else runs,
-// and measures double spacing for the paragraph joiner.
+// This file handles the last one by splitting such lines into logical lines before anything else runs.
 
 extension ScalarText {
     /// Lines shorter than this are never split: a tidy paragraph may well contain "。2.完善……" items.
@@ -163,17 +162,6 @@ extension ScalarText {
             }
         }
         return cuts
-    }
-
-    /// Word's "save as text" layout: most non-blank lines are followed by exactly one blank line.
-    var isDoubleSpaced: Bool {
-        var nonBlank = 0, followedByBlank = 0
-        let n = lineStart.count
-        for l in 0..<n where !isBlankLine(l) {
-            nonBlank += 1
-            if l + 1 < n && isBlankLine(l + 1) { followedByBlank += 1 }
-        }
-        return nonBlank >= 4 && followedByBlank * 10 >= nonBlank * 6
     }
 
     func isBlankLine(_ l: Int) -> Bool {

@@ -35,8 +35,6 @@ enum Scan {
         return out
     }
 
-    static func isNumberScalar(_ v: UInt32) -> Bool { Scalars.isDigitLike(v) }
-
     /// Numbers (digits with an optional decimal part and a trailing %/％) within a line range.
     static func numbers(_ run: ScalarRun) -> [(range: Range<Int>, value: Double, percent: Bool)] {
         var out: [(Range<Int>, Double, Bool)] = []

@@ -47,9 +47,6 @@ public enum Scalars {
     @inlinable @inline(__always)
     public static func isChinese(_ v: UInt32) -> Bool { isHan(v) || isCJKPunctuation(v) }
 
-    @inlinable @inline(__always)
-    public static func isASCIIDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
-
     /// Any space character: ASCII space and tab, NBSP, en/em and other Unicode spaces, ideographic space.
     @inlinable @inline(__always)
     public static func isSpace(_ v: UInt32) -> Bool {

@@ -51,11 +51,6 @@ enum FormatScan {
         return start >= 0 ? (TextRange(start, end), chinese) : nil
     }
 
-    /// Lines whose text the punctuation and spacing rules read: everything but blank lines.
-    static func contentLines(_ ctx: LintContext) -> [LineInfo] {
-        ctx.report.lines.filter { $0.kind != .blank && !$0.range.isEmpty }
-    }
-
     /// A number written as a Chinese numeral or in Arabic digits.
     static func display(_ n: Int, chinese: Bool) -> String { chinese ? chineseNumeral(n) : String(n) }
 }
