@@ -19,10 +19,8 @@ import FazhiText
 ///   A mention written as history (原…、…已废止) is not flagged; a catalogue document in 《》 is left
 ///   to `unknown-law`, which judges it against the report year.
 /// * The year is the report's year (title, else opening); nothing is checked when it is unknown.
-public struct AnachronismRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct AnachronismRule: Rule {
+    let metadata = RuleMetadata(
         id: "anachronism",
         category: .time,
         defaultSeverity: .error,
@@ -39,7 +37,7 @@ public struct AnachronismRule: Rule {
 
     static let anticipating = ["迎接", "筹备", "即将", "将于", "谋划", "届时", "召开前", "做好准备"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         guard let year = ctx.report.confidentYear else { return }
         let knowledge = Knowledge.shared
         let index = knowledge.anchors

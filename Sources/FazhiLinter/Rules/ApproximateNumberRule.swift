@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `approximate-number`: 余/多 after a number that is not round (12余次), and double approximation (约300余人).
-public struct ApproximateNumberRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ApproximateNumberRule: Rule {
+    let metadata = RuleMetadata(
         id: "approximate-number",
         category: .spacing,
         defaultSeverity: .warning,
@@ -23,7 +21,7 @@ public struct ApproximateNumberRule: Rule {
     static let wan: UInt32 = 0x4E07, yi: UInt32 = 0x4EBF
     static let yue: UInt32 = 0x7EA6, jin: UInt32 = 0x8FD1
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // 余, 多 and 左右 come from the lint run's trigger scan, in text order (they cannot overlap).
         for m in ctx.cache.triggers {
             switch KnowledgeScan.Trigger(rawValue: m.payload) {

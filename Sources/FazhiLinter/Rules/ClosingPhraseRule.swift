@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `closing-phrase`: a report closes with 特此报告。; request closings belong to a 请示.
-public struct ClosingPhraseRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ClosingPhraseRule: Rule {
+    let metadata = RuleMetadata(
         id: "closing-phrase",
         category: .structure,
         defaultSeverity: .warning,
@@ -23,7 +21,7 @@ public struct ClosingPhraseRule: Rule {
 
     static let requests = ["请批示", "请批准", "请审批", "请予批准", "请予审批", "请审核批准"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         var phraseLine: TextRange?
         if let p = r.closing.closingPhrase {

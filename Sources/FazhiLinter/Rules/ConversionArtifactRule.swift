@@ -3,10 +3,8 @@ import FazhiText
 
 /// `conversion-artifact`: residue of Word/PDF/web conversion: [bookmark: …], {.underline}, U+FFFD,
 /// control and zero-width characters, HTML tags and entities, picture placeholders.
-public struct ConversionArtifactRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ConversionArtifactRule: Rule {
+    let metadata = RuleMetadata(
         id: "conversion-artifact",
         category: .residue,
         defaultSeverity: .error,
@@ -24,7 +22,7 @@ public struct ConversionArtifactRule: Rule {
     private static let tags: Set<String> = ["br", "p", "span", "div", "font", "b", "i", "u", "strong", "em", "sup", "sub", "img", "table", "tr", "td", "th", "tbody", "o:p", "w:p", "a", "hr", "li", "ul", "ol"]
     private static let entities = ["&nbsp;", "&lt;", "&gt;", "&amp;", "&quot;", "&ensp;", "&emsp;"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Every character this rule looks at is a mark ([ { < & control and special characters) except the
         // picture notes, which come from the trigger scan. A recognised artifact is skipped as a whole, as
         // a left-to-right scan would skip it: marks and notes inside it are not looked at again.

@@ -11,10 +11,8 @@ import FazhiText
 /// A7 (矛盾纠纷化解) and A10 (普法): only their absence is a signal worth a hint, for every kind of
 /// unit. A profile whose areas use none of these ids (a user's own profile) has all its areas checked.
 /// Matching ignores quotation marks and 书名号 (“八五”普法 counts as 八五普法). No measures part, no hint.
-public struct CoverageRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct CoverageRule: Rule {
+    let metadata = RuleMetadata(
         id: "coverage",
         category: .coverage,
         defaultSeverity: .hint,
@@ -69,7 +67,7 @@ public struct CoverageRule: Rule {
         return String(v)
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         let profile = r.profile
         // A draft or a truncated copy has not covered everything yet: judge only a finished report.

@@ -3,10 +3,8 @@ import FazhiText
 
 /// `dash-in-range`: ranges take the 一字线 "—" (years, dates, ordinals) or the 浪纹线 "～" (values),
 /// not a hyphen, a tilde, an en dash or a 破折号.
-public struct DashInRangeRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct DashInRangeRule: Rule {
+    let metadata = RuleMetadata(
         id: "dash-in-range",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -23,7 +21,7 @@ public struct DashInRangeRule: Rule {
     /// Characters after a range that make it a time or ordinal range (一字线).
     private static let timeUnits: Set<UInt32> = [0x5E74, 0x6708, 0x65E5, 0x6761, 0x6B3E, 0x7AE0, 0x8282, 0x9875, 0x671F, 0x5C4A] // 年 月 日 条 款 章 节 页 期 届
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         let n = bytes.count
         // Separators come from the per-lint index of non-Han, non-alphanumeric scalars.

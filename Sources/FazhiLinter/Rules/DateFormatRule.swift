@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `date-format`: the 成文日期 in the closing is written 2025年3月6日 and falls after the reported year.
-public struct DateFormatRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct DateFormatRule: Rule {
+    let metadata = RuleMetadata(
         id: "date-format",
         category: .time,
         defaultSeverity: .warning,
@@ -23,7 +21,7 @@ public struct DateFormatRule: Rule {
 
     static let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let d = r.closing.date else { return }
         let text = ctx.text(d.range)

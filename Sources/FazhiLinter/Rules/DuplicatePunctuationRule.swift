@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `duplicate-punctuation`: two point marks in a row (。。 ，， ，。 、、 ；； ：：).
-public struct DuplicatePunctuationRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct DuplicatePunctuationRule: Rule {
+    let metadata = RuleMetadata(
         id: "duplicate-punctuation",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -33,7 +31,7 @@ public struct DuplicatePunctuationRule: Rule {
         }
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         // Point marks are all three-byte scalars: find two in a row through the per-lint index of marks.
         var hits: [Int] = []

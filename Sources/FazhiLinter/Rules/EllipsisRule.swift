@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `ellipsis`: the Chinese ellipsis is "……" (two U+2026); "..." "。。。" and a single "…" are wrong.
-public struct EllipsisRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct EllipsisRule: Rule {
+    let metadata = RuleMetadata(
         id: "ellipsis",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -20,7 +18,7 @@ public struct EllipsisRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Runs of . 。 … ⋯ are found through the per-lint index of marks; only their neighbours are decoded.
         let marks = ctx.cache.marks
         let offs = marks.offsets, vals = marks.values

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `halfwidth-punctuation`: ASCII , ; : ? ! ( ) . " next to Chinese text must be full-width.
-public struct HalfwidthPunctuationRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct HalfwidthPunctuationRule: Rule {
+    let metadata = RuleMetadata(
         id: "halfwidth-punctuation",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -34,7 +32,7 @@ public struct HalfwidthPunctuationRule: Rule {
         }
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         var pairedClose = Set<Int>()
         var doneQuoteLines = Set<Int>()

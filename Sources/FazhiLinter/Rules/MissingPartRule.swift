@@ -3,10 +3,8 @@ import FazhiParser
 import FazhiText
 
 /// `missing-part`: each required part of the profile must have a heading that covers it.
-public struct MissingPartRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct MissingPartRule: Rule {
+    let metadata = RuleMetadata(
         id: "missing-part",
         category: .structure,
         defaultSeverity: .error,
@@ -20,7 +18,7 @@ public struct MissingPartRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         // An empty or heading-less text is not a report yet: nothing to say about its parts.
         guard !r.headings.isEmpty else { return }

@@ -3,10 +3,8 @@ import FazhiText
 
 /// `opening-lead-in`: the opening paragraph of a 公文-style report ends with a lead-in such as
 /// 现将有关情况报告如下：, with a full-width colon.
-public struct OpeningLeadInRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct OpeningLeadInRule: Rule {
+    let metadata = RuleMetadata(
         id: "opening-lead-in",
         category: .structure,
         defaultSeverity: .info,
@@ -21,7 +19,7 @@ public struct OpeningLeadInRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let op = r.header.opening, op < r.paragraphs.count else { return }
         let para = ctx.trimmingTrailingBlanks(r.paragraphs[op].range)

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `percent-range`: a rate above 100%, and a percentage range written 15～30% instead of 15%～30%.
-public struct PercentRangeRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct PercentRangeRule: Rule {
+    let metadata = RuleMetadata(
         id: "percent-range",
         category: .spacing,
         defaultSeverity: .warning,
@@ -22,7 +20,7 @@ public struct PercentRangeRule: Rule {
     private static let fillers: Set<UInt32> = Set("达到为是了均已高：:".unicodeScalars.map(\.value))
     private static let growth = ["增长", "增速", "增幅", "同比", "环比", "提高", "提升", "增加", "上升", "涨"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         // % and ％ come from the per-lint index of non-Han, non-alphanumeric scalars.
         let marks = ctx.cache.marks

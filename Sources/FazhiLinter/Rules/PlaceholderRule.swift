@@ -3,10 +3,8 @@ import FazhiText
 
 /// `placeholder`: template placeholders left in the text (XX, ××, ○○, 【待填】, [此处插入…], （略）, TODO).
 /// Finding and deciding are in `PlaceholderScan`.
-public struct PlaceholderRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct PlaceholderRule: Rule {
+    let metadata = RuleMetadata(
         id: "placeholder",
         category: .residue,
         defaultSeverity: .warning,
@@ -21,7 +19,7 @@ public struct PlaceholderRule: Rule {
         ],
         fixable: false)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for f in PlaceholderScan.decide(PlaceholderScan.candidates(ctx), ctx) { sink.report(f.range, f.message) }
     }
 }

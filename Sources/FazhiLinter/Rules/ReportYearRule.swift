@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `report-year`: places that present a year as the reported year must agree with the title's year.
-public struct ReportYearRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ReportYearRule: Rule {
+    let metadata = RuleMetadata(
         id: "report-year",
         category: .time,
         defaultSeverity: .warning,
@@ -19,7 +17,7 @@ public struct ReportYearRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let (year, yearRange) = ctx.titleYear else { return }
         let related = [RelatedLocation(range: yearRange, message: "标题中的报告年度为\(year)年")]

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `serial-comma-between-quotes`: no 顿号 between items each marked with 《》 or “” (GB/T 15834-2011 4.5.3.5).
-public struct SerialCommaBetweenQuotesRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct SerialCommaBetweenQuotesRule: Rule {
+    let metadata = RuleMetadata(
         id: "serial-comma-between-quotes",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -21,7 +19,7 @@ public struct SerialCommaBetweenQuotesRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let marks = ctx.cache.marks
         for k in 0..<marks.count where marks.values[k] == 0x3001 {
             let r = TextRange(marks.offsets[k], marks.offsets[k] + 3)

@@ -3,10 +3,8 @@ import FazhiText
 
 /// `stray-space`: a space character inside a line of Chinese text (between Chinese characters, between
 /// Chinese and digits, or around Chinese punctuation).
-public struct StraySpaceRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct StraySpaceRule: Rule {
+    let metadata = RuleMetadata(
         id: "stray-space",
         category: .spacing,
         defaultSeverity: .warning,
@@ -20,7 +18,7 @@ public struct StraySpaceRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Runs of spaces come from the per-lint index of marks (every space character is one).
         let marks = ctx.cache.marks
         let offs = marks.offsets, vals = marks.values

@@ -4,10 +4,8 @@ import FazhiText
 
 /// `term-form`: a non-standard form of a term of art → its standard form. Sources: the confusables.json
 /// pairs marked `term-form` and the `wrongForms` of terms.json.
-public struct TermFormRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct TermFormRule: Rule {
+    let metadata = RuleMetadata(
         id: "term-form",
         category: .words,
         defaultSeverity: .warning,
@@ -36,7 +34,7 @@ public struct TermFormRule: Rule {
     /// The wrong strings of the shared confusable pairs (a set: the same answer as searching the pairs).
     static let curatedWrongs: Set<String> = Set(Knowledge.shared.confusables.pairs.map(\.wrong))
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let overridden = WordSupport.configOverrides(ctx, metadata.id)
         var found: [Finding] = []
         for m in ctx.cache.confusableMatches where m.pair.ruleKind == .termForm {

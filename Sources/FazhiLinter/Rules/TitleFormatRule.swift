@@ -3,10 +3,8 @@ import FazhiParser
 import FazhiText
 
 /// `title-format`: 标题 = 发文机关名称 + 事由 + 文种; the year named; no doubled genre, no 关于对, no end punctuation.
-public struct TitleFormatRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct TitleFormatRule: Rule {
+    let metadata = RuleMetadata(
         id: "title-format",
         category: .structure,
         defaultSeverity: .warning,
@@ -25,7 +23,7 @@ public struct TitleFormatRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let title = ctx.plausibleTitle else { return }
         let text = title.text

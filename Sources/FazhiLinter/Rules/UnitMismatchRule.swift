@@ -4,10 +4,8 @@ import FazhiText
 
 /// `unit-mismatch`: self-references of another kind of unit (我乡 in a 镇 report, 依法治街 in a 乡 report,
 /// 我镇 in a county report) — wording copied from another unit's report.
-public struct UnitMismatchRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct UnitMismatchRule: Rule {
+    let metadata = RuleMetadata(
         id: "unit-mismatch",
         category: .words,
         defaultSeverity: .warning,
@@ -47,7 +45,7 @@ public struct UnitMismatchRule: Rule {
     static let beforeBen: Set<UInt32> = Set("根基成资样文版日原课剧账书标".unicodeScalars.map(\.value))
     static let beforeWo: Set<UInt32> = Set("自".unicodeScalars.map(\.value))
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         guard let kind = ctx.report.unit?.kind else { return }
         let foreign: Set<UnitKind>
         let prefixesChecked: Set<Prefix>

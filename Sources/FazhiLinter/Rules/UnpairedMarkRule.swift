@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `unpaired-mark`: paired marks (“” ‘’ 《》 （） 【】 〔〕 〈〉) must balance within a paragraph.
-public struct UnpairedMarkRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct UnpairedMarkRule: Rule {
+    let metadata = RuleMetadata(
         id: "unpaired-mark",
         category: .punctuation,
         defaultSeverity: .error,
@@ -41,7 +39,7 @@ public struct UnpairedMarkRule: Rule {
         }
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         var spans: [TextRange] = ctx.report.paragraphs.map(\.range)
         for li in ctx.report.lines where li.kind != .blank && li.kind != .paragraph && li.kind != .continuation && !li.range.isEmpty {
             if li.kind == .heading, let h = li.heading {
