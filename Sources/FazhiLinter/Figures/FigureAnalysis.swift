@@ -37,7 +37,15 @@ public enum FigureAnalysis {
         return out
     }
 
-    /// What the figure rules report, computed once per lint run from the 率 and 其中 of the trigger scan.
+    /// What a figure trigger word is: the 率 of a rate, or a word that opens the parts of a total (其中).
+    enum Word: Int { case rate, subset }
+    /// The words the figure rules start from; `rate-mismatch` and `part-exceeds-total` both declare it, so
+    /// it is scanned once and the analysis runs once.
+    static let triggers = TriggerList("figures") {
+        [("率", Word.rate.rawValue)] + Knowledge.shared.figures.file.subsetMarkers.map { ($0, Word.subset.rawValue) }
+    }
+
+    /// What the figure rules report, computed once per lint run from the rates and subset words of the text.
     struct Findings: Sendable {
         var rates: [RateFigure] = []
         var excesses: [PartExcess] = []
@@ -49,17 +57,15 @@ public enum FigureAnalysis {
         var scratch: [StatedCount] = []
         ctx.source.bytes.withUnsafeBufferPointer { p in
             let reader = FigureReader(p: p, vocab: vocab)
-            for m in ctx.cache.triggers {
-                switch KnowledgeScan.Trigger(rawValue: m.payload) {
-                case .lv:
+            for m in ctx.matches(triggers) {
+                switch Word(rawValue: m.payload)! {
+                case .rate:
                     guard let li = FormatScan.inProse(ctx, m.start), let f = reader.rate(at: m.start, line: li.range, scratch: &scratch) else { continue }
                     out.rates.append(f)
                     if !f.countsAgree { out.excesses.append(PartExcess(part: f.numerator, whole: f.denominator, basis: f.basis)) }
-                case .qizhong:
+                case .subset:
                     guard let li = FormatScan.inProse(ctx, m.start) else { continue }
                     reader.parts(after: m.start, line: li.range, scratch: &scratch, into: &out.excesses)
-                default:
-                    break
                 }
             }
         }

@@ -37,11 +37,13 @@ struct AnachronismRule: Rule {
 
     static let anticipating = ["迎接", "筹备", "即将", "将于", "谋划", "届时", "召开前", "做好准备"]
 
+    var triggers: [TriggerList] { [.anchors] }
+
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         guard let year = ctx.report.confidentYear else { return }
         let knowledge = Knowledge.shared
         let index = knowledge.anchors
-        let matches = ctx.cache.anchorMatches
+        let matches = ctx.anchorMatches
         guard !matches.isEmpty else { return }
         let windowEnd = KnowledgeDate(year: year + 1, month: 3, day: 31)
         let yearStart = KnowledgeDate(year: year, month: 1, day: 1)

@@ -21,14 +21,19 @@ struct ApproximateNumberRule: Rule {
     static let wan: UInt32 = 0x4E07, yi: UInt32 = 0x4EBF
     static let yue: UInt32 = 0x7EA6, jin: UInt32 = 0x8FD1
 
+    /// The words of approximation the check starts from (GB/T 15835: 余 and 多 after a number, 左右 after its unit).
+    enum Word: Int { case yu, duo, zuoYou }
+    static let words = TriggerList("approximate-number") { [("余", Word.yu.rawValue), ("多", Word.duo.rawValue), ("左右", Word.zuoYou.rawValue)] }
+
+    var triggers: [TriggerList] { [Self.words] }
+
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        // 余, 多 and 左右 come from the lint run's trigger scan, in text order (they cannot overlap).
-        for m in ctx.cache.triggers {
-            switch KnowledgeScan.Trigger(rawValue: m.payload) {
+        // In text order (the words cannot overlap).
+        for m in ctx.matches(Self.words) {
+            switch Word(rawValue: m.payload)! {
             case .yu: checkApprox(ctx, m.start, Self.yu, &sink)
             case .duo: checkApprox(ctx, m.start, Self.duo, &sink)
             case .zuoYou: checkZuoyou(ctx, m.start, &sink)
-            default: break
             }
         }
     }

@@ -19,8 +19,10 @@ struct ConfusableRule: Rule {
         ],
         fixable: true)
 
+    var triggers: [TriggerList] { [.confusables] }
+
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let matches = ctx.cache.confusableMatches.filter { $0.pair.ruleKind == .confusable }
+        let matches = ctx.confusableMatches.filter { $0.pair.ruleKind == .confusable }
         guard !matches.isEmpty else { return }
         let overridden = WordSupport.configOverrides(ctx, metadata.id)
         for m in matches {

@@ -1,3 +1,4 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
@@ -21,6 +22,13 @@ struct ConversionArtifactRule: Rule {
 
     private static let tags: Set<String> = ["br", "p", "span", "div", "font", "b", "i", "u", "strong", "em", "sup", "sub", "img", "table", "tr", "td", "th", "tbody", "o:p", "w:p", "a", "hr", "li", "ul", "ol"]
     private static let entities = ["&nbsp;", "&lt;", "&gt;", "&amp;", "&quot;", "&ensp;", "&emsp;"]
+
+    /// The picture notes of residue.json (插入图片, 图片略 …).
+    static let pictureNotes = TriggerList("conversion-artifact picture notes") {
+        ResidueVocabulary.shared.pictureNotes.map { ($0, 0) }
+    }
+
+    var triggers: [TriggerList] { [Self.pictureNotes] }
 
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Every character this rule looks at is a mark ([ { < & control and special characters) except the
@@ -64,17 +72,13 @@ struct ConversionArtifactRule: Rule {
                 skipUntil = artifactEnd
             }
         }
-        // 插入图片 插入照片 此处插图 此处为图片 图片略, outside the skipped artifacts.
+        // Picture notes outside the skipped artifacts.
         var pictureAnchors: [TextRange] = []
         var s = 0
-        for m in ctx.cache.triggers {
-            switch KnowledgeScan.Trigger(rawValue: m.payload) {
-            case .chaRuTuPian, .chaRuZhaoPian, .ciChuChaTu, .ciChuWeiTuPian, .tuPianLue:
-                while s < skipped.count && skipped[s].end <= m.start { s += 1 }
-                if s < skipped.count && skipped[s].start <= m.start { continue }
-                pictureAnchors.append(m.textRange)
-            default: break
-            }
+        for m in ctx.matches(Self.pictureNotes) {
+            while s < skipped.count && skipped[s].end <= m.start { s += 1 }
+            if s < skipped.count && skipped[s].start <= m.start { continue }
+            pictureAnchors.append(m.textRange)
         }
         for r in pictureAnchors { pictureNote(ctx, r, &sink) }
     }

@@ -18,6 +18,8 @@ struct PartExceedsTotalRule: Rule {
         ],
         fixable: false)
 
+    var triggers: [TriggerList] { [FigureAnalysis.triggers] }
+
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for e in ctx.cache.figures(ctx).excesses {
             let part = ctx.text(e.part.phrase), whole = ctx.text(e.whole.phrase)

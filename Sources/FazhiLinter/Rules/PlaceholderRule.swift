@@ -1,3 +1,4 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
@@ -18,6 +19,17 @@ struct PlaceholderRule: Rule {
             RuleExample("展板规格为2×3米，二〇〇八年启用，XXL码服装，型号XX-200。附件（略）\n", triggers: false),
         ],
         fixable: false)
+
+    /// What a trigger word of the rule is: an X run, a phrase with a check of its own, （略）, or a template
+    /// phrase of residue.json reported where it stands.
+    enum Word: Int { case xRun, fill, insertHere, omitted, phrase }
+    static let words = TriggerList("placeholder") {
+        [("XX", Word.xRun.rawValue), ("xx", Word.xRun.rawValue), ("填写", Word.fill.rawValue), ("此处插入", Word.insertHere.rawValue),
+         ("（略）", Word.omitted.rawValue), ("(略)", Word.omitted.rawValue)]
+            + ResidueVocabulary.shared.placeholderPhrases.map { ($0, Word.phrase.rawValue) }
+    }
+
+    var triggers: [TriggerList] { [Self.words] }
 
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for f in PlaceholderScan.decide(PlaceholderScan.candidates(ctx), ctx) { sink.report(f.range, f.message) }

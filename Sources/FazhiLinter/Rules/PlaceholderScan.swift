@@ -1,3 +1,4 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
@@ -64,9 +65,9 @@ enum PlaceholderScan {
         }
         var xEnd = 0
         let bytes = ctx.source.bytes
-        for m in ctx.cache.triggers {
-            switch KnowledgeScan.Trigger(rawValue: m.payload) {
-            case .upperXX, .lowerXX:
+        for m in ctx.matches(PlaceholderRule.words) {
+            switch PlaceholderRule.Word(rawValue: m.payload)! {
+            case .xRun:
                 guard m.start >= xEnd else { continue }
                 let c = bytes[m.start]
                 var s = m.start, e = m.end
@@ -74,14 +75,8 @@ enum PlaceholderScan {
                 while e < bytes.count && bytes[e] == c { e += 1 }
                 xEnd = e
                 out.append(around(TextRange(s, e), .run(UInt32(c), count: e - s)))
-            case .tianxie: out.append(around(m.textRange, .phrase("填写")))
-            case .daitian: out.append(around(m.textRange, .phrase("待填")))
-            case .daibuchong: out.append(around(m.textRange, .phrase("待补充")))
-            case .todo: out.append(around(m.textRange, .phrase("TODO")))
-            case .fixme: out.append(around(m.textRange, .phrase("FIXME")))
-            case .ciChuChaRu: out.append(around(m.textRange, .phrase("此处插入")))
-            case .lueFull, .lueHalf: out.append(around(m.textRange, .omitted))
-            default: break
+            case .fill, .insertHere, .phrase: out.append(around(m.textRange, .phrase(ctx.text(m.textRange))))
+            case .omitted: out.append(around(m.textRange, .omitted))
             }
         }
         return out
@@ -113,9 +108,10 @@ enum PlaceholderScan {
 
     // MARK: Deciding
 
-    static let fillWords = ["待", "填", "补充", "插入", "此处"]
-    /// Words before （略） that make it an ordinary note of an omitted attachment or picture.
-    static let omittedOwners = ["附件", "附表", "表格", "表", "图", "图片", "照片", "图表", "清单", "名单", "原文", "全文", "详见"]
+    /// Words inside a bracket that make it a blank to fill (residue.json).
+    static let fillWords = ResidueVocabulary.shared.bracketFillWords
+    /// Words before （略） that make it an ordinary note of an omitted attachment or picture (residue.json).
+    static let omittedOwners = ResidueVocabulary.shared.omittedOwners
 
     /// The findings among the candidates, in text order, each range reported once.
     static func decide(_ candidates: [Candidate], _ ctx: LintContext) -> [Finding] {

@@ -19,6 +19,8 @@ struct RateMismatchRule: Rule {
         ],
         fixable: true)
 
+    var triggers: [TriggerList] { [FigureAnalysis.triggers] }
+
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for rate in ctx.cache.figures(ctx).rates where rate.countsAgree && !rate.isConsistent {
             report(rate, ctx, &sink)

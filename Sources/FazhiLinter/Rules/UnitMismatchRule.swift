@@ -25,9 +25,9 @@ struct UnitMismatchRule: Rule {
     static let prefixes: [(Prefix, String)] = [(.wo, "我"), (.ben, "本"), (.quan, "全"), (.yifazhi, "依法治")]
     static let unitWords: [(UnitKind, [String])] = [(.town, ["镇"]), (.township, ["乡"]), (.subdistrict, ["街道", "街"])]
 
-    /// payload = prefix × 16 + index of the unit kind in `unitWords`.
-    static let matcher: MultiPatternMatcher = {
-        var pats: [(pattern: String, payload: Int)] = []
+    /// Every prefix + unit word; payload = prefix × 16 + index of the unit kind in `unitWords`.
+    static let words = TriggerList("unit-mismatch") {
+        var pats: [(word: String, payload: Int)] = []
         for (p, ps) in prefixes {
             for (k, (_, words)) in unitWords.enumerated() {
                 for w in words {
@@ -37,8 +37,10 @@ struct UnitMismatchRule: Rule {
                 }
             }
         }
-        return MultiPatternMatcher(pats)
-    }()
+        return pats
+    }
+
+    var triggers: [TriggerList] { [Self.words] }
 
     /// Words with 全 that are not 全 + unit: 健全乡村, 安全镇… (checked on the scalar before 全).
     static let beforeQuan: Set<UInt32> = Set("健安完齐周保成大俱双两万十顾求".unicodeScalars.map(\.value))
@@ -58,7 +60,7 @@ struct UnitMismatchRule: Rule {
             foreign = [.town, .township, .subdistrict]; prefixesChecked = [.wo, .ben]
         case .other: return
         }
-        let found = ctx.cache.unitWordMatches
+        let found = MultiPatternMatcher.leftmostLongest(ctx.matches(Self.words))
         for m in found {
             let prefix = Prefix(rawValue: m.payload / 16)!
             let (wordKind, _) = Self.unitWords[m.payload % 16]

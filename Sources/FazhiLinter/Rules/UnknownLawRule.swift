@@ -26,6 +26,9 @@ struct UnknownLawRule: Rule {
         ],
         fixable: true)
 
+    /// Anchors: a title an anachronism already reports is left to it (`CitationVerdict.coveredByAnchor`).
+    var triggers: [TriggerList] { [.anchors] }
+
     func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let spans = ctx.cache.bookTitles.spans
         guard !spans.isEmpty else { return }
