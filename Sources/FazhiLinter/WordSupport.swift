@@ -9,39 +9,9 @@ public struct BookTitleSpan: Sendable, Equatable {
 
 /// Shared helpers of the knowledge-based word rules (confusable, term-form, unknown-law, anachronism).
 enum WordSupport {
-    // 《 U+300A = E3 80 8A, 》 U+300B = E3 80 8B.
-
-    /// Every 《…》 span whose closing 》 is on the same line, found by a byte scan. Nested 《》 (and 〈〉,
-    /// which are ordinary bytes here) are allowed: each matched pair gives a span, inner ones first.
-    static func bookTitles(in text: SourceText) -> [BookTitleSpan] {
-        var out: [BookTitleSpan] = []
-        text.bytes.withUnsafeBufferPointer { p in
-            guard let b = p.baseAddress else { return }
-            let n = p.count
-            var stack: [Int] = []
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if c == 0x0A {
-                    stack.removeAll(keepingCapacity: true)
-                } else if c == 0xE3 && i + 2 < n && b[i + 1] == 0x80 {
-                    if b[i + 2] == 0x8A {
-                        stack.append(i)
-                        i += 3
-                        continue
-                    } else if b[i + 2] == 0x8B, let open = stack.popLast() {
-                        out.append(BookTitleSpan(outer: TextRange(open, i + 3), inner: TextRange(open + 3, i)))
-                        i += 3
-                        continue
-                    }
-                }
-                i += 1
-            }
-        }
-        return out
-    }
-
-    /// The same spans as `bookTitles(in:)`, read from the index of marks (《, 》 and line feeds are all in it).
+    /// Every 《…》 span whose closing 》 is on the same line, read from the index of marks (《, 》 and line
+    /// feeds are all in it). Nested 《》 (and 〈〉, which are ordinary marks here) are allowed: each matched
+    /// pair gives a span, inner ones first.
     static func bookTitles(marks: MarkIndex) -> [BookTitleSpan] {
         var out: [BookTitleSpan] = []
         var stack: [Int] = []
