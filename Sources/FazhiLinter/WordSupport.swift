@@ -18,9 +18,9 @@ enum WordSupport {
         let offs = marks.offsets, vals = marks.values
         for k in 0..<offs.count {
             switch vals[k] {
-            case 0x0A: stack.removeAll(keepingCapacity: true)
-            case 0x300A: stack.append(offs[k])
-            case 0x300B:
+            case .lineFeed: stack.removeAll(keepingCapacity: true)
+            case .leftBookTitleMark: stack.append(offs[k])
+            case .rightBookTitleMark:
                 if let open = stack.popLast() {
                     let i = offs[k]
                     out.append(BookTitleSpan(outer: TextRange(open, i + 3), inner: TextRange(open + 3, i)))
@@ -40,7 +40,7 @@ enum WordSupport {
         return best
     }
 
-    static let historyBefore: Set<UInt32> = [0x539F /* 原 */, 0x65E7 /* 旧 */]
+    static let historyBefore: Set<UInt32> = [.scalar("原"), .scalar("旧")]
     static let historyAfter = ["废止", "失效", "取代", "替代", "修订前", "停止执行", "废除", "收官", "验收", "总结"]
 
     /// Whether the mention at `range` is written as history rather than as a current basis: 原《信访条例》,
@@ -53,18 +53,11 @@ enum WordSupport {
             for _ in 0..<2 where i > 0 {
                 let (v, len) = Scalars.decodeBefore(p, i)
                 if historyBefore.contains(v) { return true }
-                if v != 0x300A && v != 0x201C && v != 0x22 { break }
+                if v != .leftBookTitleMark && v != .leftDoubleQuote && v != .asciiQuote { break }
                 i -= len
             }
             // The rest of the clause, up to 60 bytes.
-            var e = range.end
-            let limit = min(p.count, range.end + 60)
-            while e < limit {
-                let (v, len) = Scalars.decode(p, e)
-                if v == 0x3002 || v == 0xFF1B || v == 0x0A || v == 0xFF0C || v == 0x3001 { break }  // 。；\n ，、
-                if e + len > limit { break }
-                e += len
-            }
+            let e = Clauses.end(in: p, from: range.end, limit: min(p.count, range.end + 60), at: .listItem)
             guard e > range.end else { return false }
             let tail = String(decoding: UnsafeBufferPointer(rebasing: p[range.end..<e]), as: UTF8.self)
             return historyAfter.contains { tail.contains($0) }

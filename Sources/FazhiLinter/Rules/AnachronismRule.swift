@@ -89,14 +89,7 @@ struct AnachronismRule: Rule {
     private func isAnticipated(_ range: TextRange, _ ctx: LintContext) -> Bool {
         guard ctx.report.parts(at: range.start).contains("plans") else { return false }
         // The clause before the mention, up to 30 bytes (about 10 Han characters).
-        var s = range.start
-        let limit = max(0, range.start - 30)
-        while s > limit {
-            let (v, len) = ctx.scalar(before: s)
-            if v == 0x3002 || v == 0xFF1B || v == 0x0A || v == 0xFF0C || len == 0 { break }
-            if s - len < limit { break }
-            s -= len
-        }
+        let s = ctx.source.bytes.withUnsafeBufferPointer { Clauses.start(in: $0, before: range.start, floor: max(0, range.start - 30)) }
         guard s < range.start else { return false }
         let before = ctx.text(TextRange(s, range.start))
         return Self.anticipating.contains { before.contains($0) }

@@ -72,6 +72,6 @@ struct ClosingPhraseRule: Rule {
     private func isClauseStart(_ ctx: LintContext, _ offset: Int, _ line: TextRange) -> Bool {
         if ctx.firstNonBlank(in: line) == offset { return true }
         let (v, _) = ctx.scalar(before: offset)
-        return [0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0x2C, 0x3001].contains(v)
+        return Punctuation.isListItemEnd(v)
     }
 }

@@ -40,7 +40,7 @@ struct DateFormatRule: Rule {
             return [Fix(title: "改为“\(s)”", edits: [TextEdit(range: d.range, newText: s)])]
         }
         if d.chineseNumerals {
-            let mixed = text.unicodeScalars.contains { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "O" || $0 == "o" || $0 == "Ｏ" || $0 == "０" }
+            let mixed = text.unicodeScalars.contains { Scalars.isASCIIDigit($0.value) || $0 == "O" || $0 == "o" || $0 == "Ｏ" || $0 == "０" }
             if mixed {
                 sink.report(d.range, "成文日期“\(text)”中汉字数字与阿拉伯数字“0”或字母“O”混写；应使用阿拉伯数字，如“\(standard ?? "2025年3月6日")”",
                             fixes: fixes(), severity: .error)

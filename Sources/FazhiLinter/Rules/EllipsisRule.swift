@@ -27,9 +27,9 @@ struct EllipsisRule: Rule {
             if k < offs.count && offs[k] < li.range.start { k = marks.first(atOrAfter: li.range.start) }
             while k < offs.count && offs[k] < li.range.end {
                 let v = vals[k]
-                guard v == 0x2E || v == 0x3002 || v == 0x2026 || v == 0x22EF else { k += 1; continue }
+                guard v == .asciiPeriod || v == .fullStop || v == .ellipsis || v == .midlineEllipsis else { k += 1; continue }
                 let runStart = offs[k]
-                let len = MarkIndex.length(v)
+                let len = Scalars.utf8Length(v)
                 var runEnd = runStart + len, runCount = 1
                 k += 1
                 while k < offs.count && offs[k] == runEnd && vals[k] == v && runEnd < li.range.end {
@@ -39,11 +39,11 @@ struct EllipsisRule: Rule {
                 let next: UInt32 = runEnd < li.range.end ? ctx.scalar(at: runEnd) : 0
                 let r = TextRange(runStart, runEnd)
                 switch v {
-                case 0x2E: // ...
+                case .asciiPeriod: // ...
                     guard runCount >= 3, FormatScan.isChinese(before) || FormatScan.isChinese(next) else { continue }
-                case 0x3002: // 。。。
+                case .fullStop: // 。。。
                     guard runCount >= 3 else { continue }
-                case 0x2026: // … (an odd number of them)
+                case .ellipsis: // … (an odd number of them)
                     guard runCount % 2 == 1 else { continue }
                 default: // ⋯ midline ellipsis
                     break

@@ -75,7 +75,7 @@ struct MissingPartRule: Rule {
         let body = part.required ? "（待补充）" : "无。"
         var text = heading + "\n" + body + "\n"
         // At the end of a text without a final newline, start a new line first.
-        if offset > 0, offset == r.source.count, r.source.bytes.last != 0x0A { text = "\n" + text }
+        if offset > 0, offset == r.source.count, r.source.bytes.last != UInt8(ascii: "\n") { text = "\n" + text }
         if offset == r.closing.start, offset > 0 {
             // Keep a blank line between the body and the closing.
             text += "\n"

@@ -25,7 +25,7 @@ struct MissingRecipientRule: Rule {
         let r = ctx.report
         guard let title = ctx.plausibleTitle else { return }
         if let rec = r.header.recipient {
-            if ctx.scalar(at: rec.range.end) == 0x3A {
+            if ctx.scalar(at: rec.range.end) == .asciiColon {
                 let colon = TextRange(rec.range.end, rec.range.end + 1)
                 sink.report(colon, "主送机关后应使用全角冒号“：”",
                             fixes: [Fix(title: "改为全角冒号“：”", edits: [TextEdit(range: colon, newText: "：")])])

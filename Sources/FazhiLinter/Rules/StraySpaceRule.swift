@@ -33,7 +33,7 @@ struct StraySpaceRule: Rule {
             while k < offs.count && offs[k] == e && FormatScan.isVisibleSpace(vals[k]) {
                 let w = vals[k]
                 if !kinds.contains(w) { kinds.append(w) }
-                e += MarkIndex.length(w)
+                e += Scalars.utf8Length(w)
                 k += 1
             }
             guard let li = FormatScan.line(ctx, at: i), FormatScan.proseKinds.contains(li.kind), li.range.contains(i) else { continue }

@@ -42,8 +42,7 @@ struct TitleFormatRule: Rule {
         // The genre.
         var end = ctx.trimmingTrailingBlanks(title.range).end
         let (last, lastLen) = ctx.scalar(before: end)
-        let endPunct: Set<UInt32> = [0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x3001]
-        if endPunct.contains(last) {
+        if Punctuation.isPauseMark(last) || Punctuation.isASCIIPauseMark(last) {
             let p = TextRange(end - lastLen, end)
             sink.report(p, "标题末尾不用标点符号",
                         fixes: [Fix(title: "删除标题末尾的标点", edits: [TextEdit(range: p, newText: "")])], severity: .info)

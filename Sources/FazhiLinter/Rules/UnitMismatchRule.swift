@@ -84,15 +84,17 @@ struct UnitMismatchRule: Rule {
         switch wordKind {
         case .township:
             // 乡镇, 乡村, 乡街 are collective words; 本乡本土 is an idiom.
-            if next == 0x9547 /* 镇 */ || next == 0x6751 /* 村 */ || next == 0x8857 /* 街 */ { return false }
-            if prefix == .ben && next == 0x672C /* 本 */ { return false }
+            if next == .scalar("镇") || next == .scalar("村") || next == .scalar("街") { return false }
+            if prefix == .ben && next == .scalar("本") { return false }
         case .town:
             // 镇街, 镇（街道）, 镇乡, 镇村 (全镇村干部 in a 乡 report is unclear: leave it).
-            if next == 0x8857 /* 街 */ || next == 0xFF08 || next == 0x28 || next == 0x4E61 /* 乡 */ || next == 0x6751 { return false }
-            if next == 0x3001 /* 、 */ || next == 0x002F || next == 0xFF0F {
+            if next == .scalar("街") || next == .leftParenthesis || next == .asciiLeftParenthesis || next == .scalar("乡") || next == .scalar("村") {
+                return false
+            }
+            if next == .enumerationComma || next == .asciiSlash || next == .fullwidthSolidus {
                 // 我镇、乡 … a list of unit kinds
-                let after = ctx.scalar(at: m.end + (next < 0x80 ? 1 : 3))
-                if after == 0x4E61 || after == 0x8857 { return false }
+                let after = ctx.scalar(at: m.end + Scalars.utf8Length(next))
+                if after == .scalar("乡") || after == .scalar("街") { return false }
             }
         default: break
         }
