@@ -66,7 +66,6 @@ extension UInt32 {
     @inlinable public static var asciiLeftBracket: UInt32 { 0x5B }  // [
     @inlinable public static var asciiRightBracket: UInt32 { 0x5D }  // ]
     @inlinable public static var asciiLeftBrace: UInt32 { 0x7B }  // {
-    @inlinable public static var asciiRightBrace: UInt32 { 0x7D }  // }
     @inlinable public static var asciiLessThan: UInt32 { 0x3C }  // <
     @inlinable public static var asciiGreaterThan: UInt32 { 0x3E }  // >
     @inlinable public static var asciiAmpersand: UInt32 { 0x26 }  // &
@@ -75,8 +74,6 @@ extension UInt32 {
     @inlinable public static var asciiHyphen: UInt32 { 0x2D }  // - (hyphen-minus)
     @inlinable public static var asciiTilde: UInt32 { 0x7E }  // ~
     @inlinable public static var asciiLowLine: UInt32 { 0x5F }  // _
-    @inlinable public static var asciiNumberSign: UInt32 { 0x23 }  // #
-    @inlinable public static var asciiEquals: UInt32 { 0x3D }  // =
     @inlinable public static var asciiLetterX: UInt32 { 0x58 }  // X
     @inlinable public static var asciiSmallLetterX: UInt32 { 0x78 }  // x
 
@@ -90,13 +87,9 @@ extension UInt32 {
     @inlinable public static var delete: UInt32 { 0x7F }
     @inlinable public static var noBreakSpace: UInt32 { 0x00A0 }
     @inlinable public static var softHyphen: UInt32 { 0x00AD }
-    @inlinable public static var enQuad: UInt32 { 0x2000 }  // first of the Unicode spaces U+2000…U+200A
-    @inlinable public static var hairSpace: UInt32 { 0x200A }  // last of them
     @inlinable public static var zeroWidthSpace: UInt32 { 0x200B }
     @inlinable public static var zeroWidthNonJoiner: UInt32 { 0x200C }
     @inlinable public static var zeroWidthJoiner: UInt32 { 0x200D }
-    @inlinable public static var narrowNoBreakSpace: UInt32 { 0x202F }
-    @inlinable public static var mediumMathematicalSpace: UInt32 { 0x205F }
     @inlinable public static var wordJoiner: UInt32 { 0x2060 }
     @inlinable public static var ideographicSpace: UInt32 { 0x3000 }  // 全角空格
     @inlinable public static var byteOrderMark: UInt32 { 0xFEFF }

@@ -18,21 +18,8 @@ enum FormatScan {
     /// ASCII or full-width digit value.
     @inline(__always) static func digit(_ v: UInt32) -> Int? { Scalars.decimalDigit(v) }
 
-    /// Han characters (a CJK ideograph, 〇 included).
-    @inline(__always) static func isHan(_ v: UInt32) -> Bool { Scalars.isHan(v) }
-
     /// Full-width Chinese punctuation: 。，、；：？！ “”‘’（）《》【】〔〕〈〉…—·.
     @inline(__always) static func isCJKPunct(_ v: UInt32) -> Bool { Scalars.isCJKPunctuation(v) }
-
-    /// Scalars of a range with their byte offsets: (value, offset); a sentinel offset array end = range end.
-    static func scalars(_ ctx: LintContext, _ r: TextRange) -> (v: [UInt32], o: [Int]) {
-        var v: [UInt32] = [], o: [Int] = []
-        v.reserveCapacity(r.length / 2)
-        o.reserveCapacity(r.length / 2 + 1)
-        ctx.forEachScalar(in: r) { s, off, _ in v.append(s); o.append(off) }
-        o.append(r.end)
-        return (v, o)
-    }
 
     /// The byte range of the numeral (Chinese or Arabic) inside a marker, if any.
     static func numeralRange(_ ctx: LintContext, in marker: TextRange) -> (TextRange, chinese: Bool)? {
