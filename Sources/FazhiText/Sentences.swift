@@ -97,19 +97,27 @@ public enum Sentences {
         return f
     }
 
-    /// The end of the sentence that holds the scalar at `from`: just after the first boundary mark in
-    /// `from..<limit`, at the first line break, else the last scalar boundary at or before `limit`.
+    /// The first boundary mark or line break in `from..<limit`: its offset and the mark's length (0 for a
+    /// line break, or when there is none: then the offset is the last scalar boundary at or before `limit`).
     @inlinable @inline(__always)
-    public static func end(in p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, at boundary: Boundary = .sentence) -> Int {
+    static func firstEnd(in p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, at boundary: Boundary) -> (offset: Int, length: Int) {
         var i = max(0, from)
         let e = min(limit, p.count)
         while i < e {
             let (v, len) = Scalars.decode(p, i)
-            if isLineBreak(v) || i + len > e { return i }
-            if boundary.contains(v) { return i + len }
+            if isLineBreak(v) || i + len > e { return (i, 0) }
+            if boundary.contains(v) { return (i, len) }
             i += len
         }
-        return e
+        return (e, 0)
+    }
+
+    /// The end of the sentence that holds the scalar at `from`: just after the first boundary mark in
+    /// `from..<limit`, at the first line break, else the last scalar boundary at or before `limit`.
+    @inlinable @inline(__always)
+    public static func end(in p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, at boundary: Boundary = .sentence) -> Int {
+        let f = firstEnd(in: p, from: from, limit: limit, at: boundary)
+        return f.offset + f.length
     }
 
     /// Whether a sentence starts at `offset`: at the start of the text or a line (after indentation), or
@@ -147,14 +155,7 @@ public enum Clauses {
     /// boundary mark in `from..<limit`, else the last scalar boundary at or before `limit`.
     @inlinable @inline(__always)
     public static func end(in p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, at boundary: Boundary = .clause) -> Int {
-        var i = max(0, from)
-        let e = min(limit, p.count)
-        while i < e {
-            let (v, len) = Scalars.decode(p, i)
-            if boundary.contains(v) || Sentences.isLineBreak(v) || i + len > e { return i }
-            i += len
-        }
-        return e
+        Sentences.firstEnd(in: p, from: from, limit: limit, at: boundary).offset
     }
 }
 
