@@ -40,6 +40,7 @@ struct HalfwidthPunctuationRule: Rule {
         let marks = ctx.cache.marks
         for k in 0..<marks.count {
             let v = marks.values[k]
+            guard Scalars.isASCII(v) else { continue }  // most marks are full-width: leave them at once
             let i = marks.offsets[k]
             switch v {
             case .asciiComma, .asciiSemicolon, .asciiColon, .asciiQuestionMark, .asciiExclamationMark, .asciiLeftParenthesis,
