@@ -62,12 +62,12 @@ public struct Linter: Sendable {
 
     /// Lints a parsed report. Diagnostics come back sorted by position.
     public func lint(_ report: Report) -> [Diagnostic] {
-        let ctx = LintContext(report: report, config: config)
+        let ctx = LintContext(report: report, config: config, rules: rules)
         var all: [Diagnostic] = []
         for rule in rules {
             guard let sev = config.severity(for: rule.metadata) else { continue }
             var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev, defaultSeverity: rule.metadata.defaultSeverity)
-            rule.check(ctx, into: &sink)
+            rule.check(ctx.checking(rule), into: &sink)
             all.append(contentsOf: sink.diagnostics)
         }
         // Web-page chrome is not report text: no finding inside it but the one that names it.

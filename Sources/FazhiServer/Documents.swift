@@ -27,8 +27,6 @@ final class Document {
         self.text = SourceText(text)
     }
 
-    var isAnalyzed: Bool { report != nil }
-
     /// Why the server's text can no longer be trusted to match the editor's (an incremental edit could not
     /// be applied), or nil while in sync. A stale document is not linted; only a full-text change or a
     /// reopen brings it back.

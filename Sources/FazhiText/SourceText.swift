@@ -19,7 +19,6 @@ public struct TextRange: Hashable, Sendable, Comparable, CustomStringConvertible
     @inlinable public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
     @inlinable public func contains(_ other: TextRange) -> Bool { other.start >= start && other.end <= end }
     @inlinable public func overlaps(_ other: TextRange) -> Bool { start < other.end && other.start < end }
-    @inlinable public func shifted(by delta: Int) -> TextRange { TextRange(start + delta, end + delta) }
 
     public static func < (a: TextRange, b: TextRange) -> Bool {
         a.start != b.start ? a.start < b.start : a.end < b.end
