@@ -79,6 +79,13 @@ public struct Report: Sendable {
     /// headings and the sub-headings of merged parts ("（一）履行第一责任人职责情况" under the measures).
     public internal(set) var partSections: [Int] = []
 
+    /// Byte range of the body: from the opening paragraph (or the first heading) to the closing.
+    public var bodyRange: TextRange {
+        let s = header.opening.map { paragraphs[$0].range.start } ?? headings.first?.lineRange.start ?? 0
+        let e = closing.start ?? source.count
+        return TextRange(min(s, e), e)
+    }
+
     /// The heading whose section contains `offset`, deepest first.
     ///
     /// Sections nest like the tree (a heading's section holds exactly its descendants' sections), so
