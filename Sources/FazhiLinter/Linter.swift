@@ -62,30 +62,81 @@ public struct Linter: Sendable {
 
     /// Lints a parsed report. Diagnostics come back sorted by position.
     public func lint(_ report: Report) -> [Diagnostic] {
+        lint(report, isCancelled: nil) ?? []
+    }
+
+    /// Lints a parsed report, asking `isCancelled` between rules: nil as soon as it says true (a newer
+    /// edit made the result useless). Diagnostics come back sorted by position.
+    public func lint(_ report: Report, isCancelled: (() -> Bool)?) -> [Diagnostic]? {
         let ctx = LintContext(report: report, config: config)
-        var all: [Diagnostic] = []
+        var found: [[Diagnostic]] = []
         for rule in rules {
+            if let isCancelled, isCancelled() { return nil }
             guard let sev = config.severity(for: rule.metadata) else { continue }
             var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev, defaultSeverity: rule.metadata.defaultSeverity)
             rule.check(ctx, into: &sink)
-            all.append(contentsOf: sink.diagnostics)
+            if !sink.diagnostics.isEmpty { found.append(sink.diagnostics) }
         }
-        // Web-page chrome is not report text: no finding inside it but the one that names it.
-        let chrome = report.lines.filter { $0.kind == .chrome }.map(\.range)
-        if !chrome.isEmpty {
-            all.removeAll { d in d.rule != "web-page-residue" && chrome.contains { $0.overlaps(d.range) || ($0.start <= d.range.start && d.range.start < $0.end) } }
-        }
-        if !config.ignores.isEmpty {
-            all.removeAll { d in
-                config.ignores.contains { ig in
-                    (ig.rule == nil || ig.rule == d.rule) && (ig.text == nil || ig.text == report.text(d.range))
-                }
-            }
-        }
+        // One allocation of the final size (appending rule by rule doubled the array several times).
+        var all: [Diagnostic] = []
+        all.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        for f in found { all.append(contentsOf: f) }
+        found = []
         all.sort { a, b in
             a.range.start != b.range.start ? a.range.start < b.range.start : (a.range.end != b.range.end ? a.range.end < b.range.end : a.rule < b.rule)
         }
+        // Web-page chrome is not report text: no finding inside it but the one that names it.
+        let chrome = report.lines.lazy.filter { $0.kind == .chrome }.map(\.range)
+        if !chrome.isEmpty {
+            let ranges = Array(chrome)
+            all.removeAll { d in d.rule != "web-page-residue" && Self.touches(ranges, d.range) }
+        }
+        if !config.ignores.isEmpty {
+            let ignored = IgnoreSet(config.ignores)
+            all.removeAll { d in ignored.matches(rule: d.rule, text: { report.text(d.range) }) }
+        }
         return all
+    }
+
+    /// Whether `r` overlaps one of `lines` (sorted, disjoint) or, when empty, lies inside one — by binary
+    /// search, so that many findings against many chrome lines stay O(n log n).
+    static func touches(_ lines: [TextRange], _ r: TextRange) -> Bool {
+        // The first line that ends after r starts; the later ones start later still.
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if lines[mid].end > r.start { hi = mid } else { lo = mid + 1 }
+        }
+        guard lo < lines.count else { return false }
+        let c = lines[lo]
+        return c.overlaps(r) || (c.start <= r.start && r.start < c.end)
+    }
+}
+
+/// Ignore entries as sets, so that dropping ignored findings costs one lookup per finding instead of a
+/// pass over every entry (a configuration may list many).
+struct IgnoreSet {
+    var everything = false
+    var rules: Set<String> = []
+    var texts: Set<String> = []
+    var ruleTexts: Set<[String]> = []
+
+    init(_ entries: [IgnoreEntry]) {
+        for e in entries {
+            switch (e.rule, e.text) {
+            case (nil, nil): everything = true
+            case (let r?, nil): rules.insert(r)
+            case (nil, let t?): texts.insert(t)
+            case (let r?, let t?): ruleTexts.insert([r, t])
+            }
+        }
+    }
+
+    func matches(rule: String, text: () -> String) -> Bool {
+        if everything || rules.contains(rule) { return true }
+        if texts.isEmpty && ruleTexts.isEmpty { return false }
+        let t = text()
+        return texts.contains(t) || ruleTexts.contains([rule, t])
     }
 }
 

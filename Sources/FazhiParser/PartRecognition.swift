@@ -62,26 +62,28 @@ extension Builder {
     mutating func inferThematicParts() {
         let roots = report.roots.filter { !report.headings[$0].isPseudo }
         guard !roots.isEmpty else { return }
-        let hs = report.headings
+        // (Read through `report.headings`, never a copy of it: a copy held across the writes below would
+        // duplicate every heading. Each loop writes only the heading it reads.)
+        func parts(_ i: Int) -> [String] { report.headings[i].parts }
         // The first root that names shortcomings, plans or other ends the region of the measures.
-        let end = roots.firstIndex { r in hs[r].parts.contains { $0 == "shortcomings" || $0 == "plans" || $0 == "other" } } ?? roots.count
+        let end = roots.firstIndex { r in parts(r).contains { $0 == "shortcomings" || $0 == "plans" || $0 == "other" } } ?? roots.count
         let region = roots[..<end]
         // An overview ("一、总体情况") is the measures only when no other heading names them.
-        let overview = Set(region.filter { (hs[$0].parts.isEmpty || hs[$0].parts == ["measures"]) && isOverview(hs[$0]) })
-        let explicitMeasures = region.filter { hs[$0].parts.contains("measures") && !overview.contains($0) }
+        let overview = Set(region.filter { (parts($0).isEmpty || parts($0) == ["measures"]) && isOverview(report.headings[$0]) })
+        let explicitMeasures = region.filter { parts($0).contains("measures") && !overview.contains($0) }
         if let firstExplicit = explicitMeasures.first, let k = region.firstIndex(of: firstExplicit) {
-            for r in region[..<k] where hs[r].parts.isEmpty || overview.contains(r) {
+            for r in region[..<k] where parts(r).isEmpty || overview.contains(r) {
                 // Before the measures heading: an overview or a preamble of its own.
                 report.headings[r].parts = ["other"]
                 report.headings[r].partsInferred = true
             }
-            for r in region[k...] where hs[r].parts.isEmpty && !overview.contains(r) {
+            for r in region[k...] where parts(r).isEmpty && !overview.contains(r) {
                 // After it: sections the drafter promoted to the first level.
                 report.headings[r].parts = ["measures"]
                 report.headings[r].partsInferred = true
             }
         } else {
-            for r in region where hs[r].parts.isEmpty {
+            for r in region where parts(r).isEmpty {
                 report.headings[r].parts = ["measures"]
                 report.headings[r].partsInferred = true
             }
