@@ -37,6 +37,8 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     let config = ConfigStore()
     var serial = 0
     let knowledge: Knowledge
+    /// Lints large documents off the processing thread (Diagnostics.swift, LintWorker.swift).
+    lazy var lintWorker: LintWorker = makeLintWorker()
 
     public init(knowledge: Knowledge = .shared) {
         self.knowledge = knowledge
@@ -103,18 +105,18 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     public func handleRequest(method: String, params: JSON?, id: RequestID, token: CancellationToken) throws -> JSON? {
         let p = params ?? .null
         switch method {
-        case "textDocument/diagnostic": return pullDiagnostics(p)
-        case "textDocument/documentSymbol": return withDocument(p) { documentSymbols($0, $1) }
+        case "textDocument/diagnostic": return try pullDiagnostics(p)
+        case "textDocument/documentSymbol": return try withDocument(p) { self.documentSymbols($0, $1) }
         case "workspace/symbol": return workspaceSymbols(p)
-        case "textDocument/foldingRange": return withDocument(p) { foldingRanges($0, $1) }
-        case "textDocument/selectionRange": return withDocument(p) { selectionRanges($0, $1, p) }
-        case "textDocument/hover": return withDocument(p) { hover($0, $1, p) }
-        case "textDocument/completion": return withDocument(p) { completion($0, $1, p) }
+        case "textDocument/foldingRange": return try withDocument(p) { self.foldingRanges($0, $1) }
+        case "textDocument/selectionRange": return try withDocument(p) { self.selectionRanges($0, $1, p) }
+        case "textDocument/hover": return try withDocument(p) { self.hover($0, $1, p) }
+        case "textDocument/completion": return try withDocument(p) { self.completion($0, $1, p) }
         case "completionItem/resolve": return resolveCompletion(p)
-        case "textDocument/codeAction": return withDocument(p) { codeActions($0, $1, p) }
-        case "textDocument/semanticTokens/full": return withDocument(p) { semanticTokens($0, $1) }
-        case "textDocument/documentLink": return withDocument(p) { documentLinks($0, $1) }
-        case "textDocument/inlayHint": return withDocument(p) { inlayHints($0, $1, p) }
+        case "textDocument/codeAction": return try withDocument(p) { self.codeActions($0, $1, p) }
+        case "textDocument/semanticTokens/full": return try withDocument(p) { self.semanticTokens($0, $1) }
+        case "textDocument/documentLink": return try withDocument(p) { self.documentLinks($0, $1) }
+        case "textDocument/inlayHint": return try withDocument(p) { self.inlayHints($0, $1, p) }
         case "workspace/executeCommand": return try executeCommand(p)
         case "fazhi/documentText":
             guard let doc = document(p) else { return .null }
@@ -145,11 +147,7 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
         let uris = dirty
         dirty.removeAll()
         dirtySet.removeAll()
-        for uri in uris {
-            guard let doc = documents[uri] else { continue }
-            analyze(doc)
-            if !caps.pullDiagnostics { publish(doc) }
-        }
+        lintDirty(uris)
         flushMessages()
     }
 
@@ -159,12 +157,10 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
 
     func document(_ p: JSON) -> Document? { uri(p).flatMap { documents[$0] } }
 
-    /// Runs a feature on an analyzed document; unknown documents answer `null`.
-    func withDocument(_ p: JSON, _ body: (Document, Report) -> JSON) -> JSON {
-        guard let doc = document(p), !doc.isStale else { return .null }
-        analyze(doc)
-        guard let report = doc.report else { return .null }
-        return body(doc, report)
+    /// Runs a feature on an analyzed document; unknown documents answer `null` (see `withAnalysis`:
+    /// a large document being linted answers when its lint is done).
+    func withDocument(_ p: JSON, _ body: @escaping (Document, Report) -> JSON) throws -> JSON {
+        try withAnalysis(p, body)
     }
 
     func log(_ message: String, type: LSP.MessageType = .log) {
@@ -241,7 +237,8 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     }
 
     func didClose(_ p: JSON) {
-        guard let uri = uri(p), documents.removeValue(forKey: uri) != nil else { return }
+        guard let uri = uri(p), let doc = documents.removeValue(forKey: uri) else { return }
+        doc.answerWaiters()
         if dirtySet.remove(uri) != nil { dirty.removeAll { $0 == uri } }
         if !caps.pullDiagnostics { client?.publishDiagnostics(uri: uri, version: nil, diagnostics: []) }
         if Self.isConfigDocument(uri) { configChanged(path: URIs.path(uri)) }
