@@ -66,6 +66,9 @@ struct KnowledgeScan: Sendable {
                                      Trigger.matcher])
     }()
 
+    /// Compiles the automaton now (it is otherwise compiled on the first scan).
+    func prepare() { _ = matcher.stateCount }
+
     /// Every match of every kind in the whole text (overlapping ones included, in order of end offset),
     /// as its kind's matcher would report it.
     func scan(_ text: SourceText) -> [[MultiPatternMatcher.Match]] {

@@ -1,4 +1,6 @@
+import Dispatch
 import FazhiKnowledge
+import Foundation
 import FazhiParser
 import FazhiText
 
@@ -52,6 +54,12 @@ public struct Linter: Sendable {
     /// `LintConfig.unknownProfileMessage` first).
     public var profile: Profile {
         config.customProfiles.last { $0.id == config.profileID } ?? Profiles.named(config.profileID) ?? Profiles.default
+    }
+
+    /// Loads now, on this thread, the knowledge the rules need (for measurements and warm-ups).
+    public static func prepareKnowledge() {
+        _ = Knowledge.shared.laws
+        KnowledgeScan.shared.prepare()
     }
 
     /// Parses and lints a text.

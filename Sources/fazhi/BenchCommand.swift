@@ -42,13 +42,14 @@ enum BenchCommand {
     }
 
     static func run(_ args: [String]) -> Int32 {
-        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples", "--docx"], flags: ["--quick", "--rules", "--cold-probe"])
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples", "--docx"], flags: ["--quick", "--rules", "--cold-probe", "--cold-breakdown"])
         if let err { return CLI.fail(err) }
         guard pos.isEmpty else { return CLI.fail("bench 不接受参数 \(pos.joined(separator: " "))") }
         if let path = opts["--docx"] { return docx(path) }
         if let dir = opts["--write-samples"] { return writeSamples(dir) }
         if opts["--rules"] != nil { return perRule() }
         if opts["--cold-probe"] != nil { return coldProbe() }
+        if opts["--cold-breakdown"] != nil { return coldBreakdown() }
         let quick = opts["--quick"] != nil
         let format = opts["--format"] ?? "text"
         guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
@@ -218,6 +219,47 @@ enum BenchCommand {
         _ = Linter().lint(text)
         let second = now() - t1
         CLI.write(String(format: "%.3f\n", first - second))
+        return 0
+    }
+
+    /// What a first lint loads, step by step, in a fresh process and on one thread (`--cold-breakdown`):
+    /// each step timed as it is first paid, so that the cold start can be read part by part.
+    static func coldBreakdown() -> Int32 {
+        var rows: [(String, Double)] = []
+        func step(_ name: String, _ body: () -> Void) {
+            let t = now()
+            body()
+            rows.append((name, now() - t))
+        }
+        step("找到资源目录") { _ = KnowledgeResources.directory }
+        step("报告模板（profiles.json）") { _ = Profiles.default }
+        step("繁简对照表（t2s.txt）") { _ = MatchNormalizer.shared.count }
+        step("解析用词（reading.json）") { _ = ReadingVocabulary.shared }
+        let text = SourceText("××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n截止目前依照《行政处罚法》开展执法，办结率100%。\n")
+        step("首次解析") { _ = ReportParser().parse(text) }
+        // The catalogue's parts, timed on their own first (not counted in the total: the shared load below
+        // pays them again, warm).
+        var lawsData = Data()
+        var lawsFile = LawsFile(laws: [])
+        var parts: [(String, Double)] = []
+        func part(_ name: String, _ body: () -> Void) {
+            let t = now()
+            body()
+            parts.append((name, now() - t))
+        }
+        part("（其中）读取 laws.json") { lawsData = KnowledgeResources.data(LawsFile.fileName) ?? Data() }
+        part("（其中）解析 laws.json") { lawsFile = (try? LawsFile.load(data: lawsData)) ?? LawsFile(laws: []) }
+        part("（其中）建法规索引") { _ = LawIndex(file: lawsFile) }
+        step("法规目录（laws.json 与索引）") { _ = Knowledge.shared.laws }
+        step("术语（terms.json）") { _ = Knowledge.shared.terms }
+        step("易混词（confusables.json）") { _ = Knowledge.shared.confusables }
+        step("时间锚点（anchors.json）") { _ = Knowledge.shared.anchors }
+        step("组合自动机") { Linter.prepareKnowledge() }
+        step("首次检查（其余）") { _ = Linter().lint(ReportParser().parse(text)) }
+        step("再次解析并检查") { _ = Linter().lint(text) }
+        let total = rows.dropLast().reduce(0) { $0 + $1.1 }
+        CLI.write(Table.render(header: ["步骤", "耗时"], rows: (rows + parts).map { [$0.0, String(format: "%.2f ms", $0.1)] },
+                               footer: ["首次检查合计", String(format: "%.2f ms", total)], rightAligned: [1]))
         return 0
     }
 
