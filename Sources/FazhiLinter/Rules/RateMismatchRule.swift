@@ -111,9 +111,19 @@ public struct RateMismatchRule: Rule {
         }
     }
 
+    /// How far back (bytes, about 500 Chinese characters) a rate looks for its sentence's counts. A real
+    /// sentence is far shorter; without a bound, a line of thousands of counts and rates with no full stop
+    /// (a flattened table) made each rate rescan the line: quadratic, minutes for a megabyte.
+    static let window = 1536
+
     private func check(_ ctx: LintContext, _ p: UnsafeBufferPointer<UInt8>, rate r: TextRange, counts: inout [Count],
                        into sink: inout DiagnosticSink) {
-        guard let li = FormatScan.inProse(ctx, r.start) else { return }
+        guard var li = FormatScan.inProse(ctx, r.start) else { return }
+        if r.start - li.range.start > Self.window {
+            var floor = r.start - Self.window
+            while floor < r.start && p[floor] & 0xC0 == 0x80 { floor += 1 }
+            li.range = TextRange(floor, li.range.end)
+        }
         // The stated percentage after the rate word.
         var j = r.end, skipped = 0
         while j < li.range.end && skipped < 4 {
