@@ -36,7 +36,9 @@ public enum FileLoader {
 
     /// Reads a report file, or throws a `FileError` whose message names the file: plain text is decoded
     /// losslessly or refused, a .docx is read as Word shows it, other document formats are refused.
-    public static func load(path: String) throws(FileError) -> LoadedReport {
+    /// `snapshot: false` when the file will never be written back (lint, outline): hashing its content
+    /// for the write-time check is then wasted.
+    public static func load(path: String, snapshot wantSnapshot: Bool = true) throws(FileError) -> LoadedReport {
         let named = DocumentKind.byName(path)
         if case .unsupported(let what) = named { throw FileError(path: path, .unsupportedDocument(what)) }
         let fd: Int32
@@ -64,7 +66,7 @@ public enum FileLoader {
         case .failure(let e): throw FileError(path: path, .cannotRead(e))
         }
         if bytes.count > limit { throw FileError(path: path, .reportTooLarge(size: nil, limit: limit)) }
-        return try make(bytes, name: path, snapshot: status.isRegular ? FileSnapshot(status: status, bytes: bytes) : nil)
+        return try make(bytes, name: path, snapshot: status.isRegular && wantSnapshot ? FileSnapshot(status: status, bytes: bytes) : nil)
     }
 
     /// Reads standard input to its end, refusing more than `maxTextSize` bytes (`name` names it in messages).

@@ -105,6 +105,8 @@ public final class LanguageServerRunner: @unchecked Sendable {
         case eof
         /// Work handed back by another thread (`ClientConnection.perform`), run in turn with the messages.
         case task(@Sendable () -> Void)
+        /// A slot already processed (its payload released; see `pop`).
+        case consumed
     }
 
     public let client: ClientConnection
@@ -254,6 +256,9 @@ public final class LanguageServerRunner: @unchecked Sendable {
         cond.lock()
         while queueHead >= queue.count { cond.wait() }
         let item = queue[queueHead]
+        // Release the payload now: processed slots stay in the array until it is compacted, and a task
+        // may carry a large document's analysis.
+        queue[queueHead] = .consumed
         queueHead += 1
         if queueHead >= 1024 && queueHead * 2 >= queue.count {
             queue.removeFirst(queueHead)
@@ -285,6 +290,8 @@ public final class LanguageServerRunner: @unchecked Sendable {
             return shutdownReceived ? 0 : 1
         case .task(let work):
             work()
+        case .consumed:
+            break
         case .framingError(let e):
             respond(id: nil, error: .parseError(e.description))
         case .invalid(let inv):

@@ -153,6 +153,11 @@ struct LintRunner {
     func run(_ files: [String], choices: [ConfigChoice], stdin: [UInt8]?, displayName: String?,
              emit: @escaping (LintResult) -> Void) -> [FileSummary] {
         let queue = OrderedEmitter(emit: emit)
+        // Several files: the law catalogue loads on another thread while the first worker builds the
+        // combined automaton (the other worker would only wait for both).
+        if files.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            DispatchQueue.global(qos: .userInitiated).async { _ = Knowledge.shared.laws }
+        }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i]
             let name = path == "-" ? (displayName ?? "-") : path
@@ -167,7 +172,7 @@ struct LintRunner {
                 r = failed("\(name)：未检查：\(e)")
             } else {
                 do {
-                    let loaded = path == "-" ? try FileLoader.load(bytes: stdin ?? [], name: name) : try FileLoader.load(path: path)
+                    let loaded = path == "-" ? try FileLoader.load(bytes: stdin ?? [], name: name) : try FileLoader.load(path: path, snapshot: false)
                     let text = loaded.source
                     let (report, diags) = Linter(config: choice.config).lint(text)
                     r = LintResult(path: name, source: text, report: report, diagnostics: diags,
