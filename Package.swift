@@ -27,12 +27,15 @@ let package = Package(
         .target(name: "FazhiParser", dependencies: ["FazhiText", "FazhiKnowledge"]),
         // Linter core: report model -> diagnostics and fixes. Knows nothing about LSP.
         .target(name: "FazhiLinter", dependencies: ["FazhiText", "FazhiParser", "FazhiKnowledge", "FazhiFiles"]),
+        // The reviewer's sheet: a folder of reports -> matrix, findings in context, copy detection (winnowed
+        // shingles), rendered as self-contained HTML, JSON and CSV. A core: knows nothing about LSP.
+        .target(name: "FazhiReview", dependencies: ["FazhiText", "FazhiParser", "FazhiKnowledge", "FazhiLinter", "FazhiJSON"]),
         // JSON-RPC 2.0 over stdio and LSP 3.17 protocol types. Knows nothing about Chinese or reports.
         .target(name: "LSPKit", dependencies: ["FazhiJSON"]),
         // Language server logic: maps LSP requests onto the parser, linter and knowledge cores.
         .target(name: "FazhiServer", dependencies: ["LSPKit", "FazhiJSON", "FazhiText", "FazhiParser", "FazhiLinter", "FazhiKnowledge", "FazhiFiles"]),
-        // The one executable: fazhi lint | fix | outline | explain | rules | lsp | bench
-        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText", "FazhiFiles", "FazhiDocx"]),
+        // The one executable: fazhi lint | fix | review | outline | explain | rules | lsp | bench
+        .executableTarget(name: "fazhi", dependencies: ["FazhiServer", "FazhiReview", "FazhiLinter", "FazhiParser", "FazhiKnowledge", "FazhiJSON", "FazhiText", "FazhiFiles", "FazhiDocx"]),
 
         .testTarget(name: "FazhiTextTests", dependencies: ["FazhiText"]),
         .testTarget(name: "FazhiFilesTests", dependencies: ["FazhiFiles", "FazhiText"]),
@@ -41,9 +44,10 @@ let package = Package(
         .testTarget(name: "FazhiKnowledgeTests", dependencies: ["FazhiKnowledge", "FazhiText"]),
         .testTarget(name: "FazhiParserTests", dependencies: ["FazhiParser", "FazhiText", "FazhiKnowledge"]),
         .testTarget(name: "FazhiLinterTests", dependencies: ["FazhiLinter", "FazhiParser", "FazhiText", "FazhiKnowledge"]),
+        .testTarget(name: "FazhiReviewTests", dependencies: ["FazhiReview", "FazhiLinter", "FazhiParser", "FazhiText", "FazhiJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "LSPKitTests", dependencies: ["LSPKit", "FazhiJSON"]),
         // Spawns the built `fazhi` binary (CLI and `fazhi lsp`) and talks to it as a user or editor would.
-        .testTarget(name: "FazhiServerTests", dependencies: ["fazhi", "FazhiJSON", "LSPKit"]),
+        .testTarget(name: "FazhiServerTests", dependencies: ["fazhi", "FazhiServer", "FazhiJSON", "LSPKit"]),
         .testTarget(name: "CLITests", dependencies: ["fazhi", "FazhiJSON"]),
     ]
 )

@@ -115,3 +115,15 @@ print(f"""# 性能
 - 机器由多人共用，负载会使“整个进程”的数字波动；表中为中位数。
 - 测试中不做计时断言；性能回归由本页数字发现。
 """)
+
+# Batch review (`fazhi review`) is measured separately by Scripts/review_scale.sh; its time-and-memory table is
+# carried over here so this page keeps every figure.
+review = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "performance-review.md")
+if os.path.exists(review):
+    text = open(review, encoding="utf-8").read()
+    start = text.find("## 时间与内存")
+    end = text.find("\n## ", start + 1)
+    if start >= 0:
+        table = text[start:end if end > 0 else len(text)].split("\n", 1)[1].strip()
+        print("\n## 批量审核（fazhi review）\n\n由 `bash Scripts/review_scale.sh` 测量（生成的虚构报告，HTML 审核表，对照往年报告），"
+              "详见 `docs/performance-review.md`（各阶段用时、雷同检测的结果、增长在哪里）。\n\n" + table)

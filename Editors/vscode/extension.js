@@ -1,12 +1,15 @@
 'use strict';
 
 // VS Code client for the Fazhi language server (`fazhi lsp`, JSON-RPC over stdio).
-// Plain JavaScript so the extension needs no build step.
+// Plain JavaScript with no npm packages at run time (the LSP client is in ./lsp), so the extension needs
+// no build step and packs offline into a .vsix (node package.js).
 
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const childProcess = require('child_process');
 const vscode = require('vscode');
-const { LanguageClient, TransportKind, State } = require('vscode-languageclient/node');
+const { FazhiClient, EXECUTE_COMMAND } = require('./lsp/client');
 const { templateSnippet } = require('./template');
 
 const SECTION = 'fazhi';
@@ -14,13 +17,13 @@ const LANGUAGES = ['plaintext', 'markdown'];
 const SCHEMES = ['file', 'untitled'];
 /** Settings that only the client uses; never sent to the server. */
 const CLIENT_ONLY_KEYS = ['path', 'trace'];
-const SERVER_KEYS = ['profile', 'rules', 'ignore'];
+const SERVER_KEYS = ['profile', 'rules', 'ignore', 'files'];
 /** Diagnostics published by the language server carry this source. */
 const SERVER_SOURCE = 'fazhi';
 /** Diagnostics from "lint the whole folder" carry this one, so the status bar does not count them twice. */
 const LINT_SOURCE = 'fazhi lint';
 
-/** @type {LanguageClient | undefined} */
+/** @type {FazhiClient | undefined} */
 let client;
 /** @type {vscode.StatusBarItem | undefined} */
 let statusItem;
@@ -60,6 +63,8 @@ function serverSettings(cfg) {
   }
   const ignore = get('ignore');
   if (Array.isArray(ignore) && ignore.length > 0) out.ignore = ignore.slice();
+  const files = get('files');
+  if (Array.isArray(files) && files.length > 0) out.files = files.filter((f) => typeof f === 'string' && f.trim() !== '');
   return out;
 }
 
@@ -77,40 +82,51 @@ function resolveBinary(setting, workspaceFolder) {
   return p;
 }
 
-/** Server options for vscode-languageclient: `<path> lsp` over stdio. */
-function buildServerOptions(command) {
-  const exec = { command, args: ['lsp'], transport: TransportKind.stdio };
-  return { run: exec, debug: exec };
+/** Folders where fazhi is commonly installed. A VS Code started from the desktop menu does not see a PATH
+ *  set in ~/.bashrc or ~/.profile, so these are searched as well. */
+function commonLocations(home) {
+  const h = home || os.homedir();
+  return [path.join(h, '.local', 'bin'), '/usr/local/bin', '/opt/fazhi/bin', path.join(h, 'bin'), '/usr/bin',
+    '/opt/homebrew/bin'];
 }
 
-/** Client options for vscode-languageclient. */
-function buildClientOptions(settings, channel) {
-  return {
-    documentSelector: documentSelector(),
-    synchronize: {
-      configurationSection: SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.fazhi.json'),
-    },
-    initializationOptions: settings,
-    outputChannel: channel,
-    middleware: {
-      workspace: {
-        // Answer workspace/configuration for "fazhi" with the server's keys only.
-        configuration: async (params, token, next) => {
-          const result = await next(params, token);
-          if (!Array.isArray(result)) return result;
-          return result.map((value, i) => {
-            const item = params.items[i] || {};
-            if (item.section === SECTION) return serverSettings(value);
-            if (!item.section && value && typeof value === 'object' && value[SECTION]) {
-              return Object.assign({}, value, { [SECTION]: serverSettings(value[SECTION]) });
-            }
-            return value;
-          });
-        },
-      },
-    },
-  };
+function isExecutable(p) {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch (_) {
+    return false;
+  }
+}
+
+/**
+ * The fazhi program to run: the `fazhi.path` setting when it names a file (absolute, ~, or relative to
+ * the workspace folder), else `fazhi` on PATH, else in the common locations. Returns { command, searched }
+ * with command undefined when nothing was found.
+ */
+function findBinary(setting, workspaceFolder, env, exists) {
+  const check = exists || isExecutable;
+  const environment = env || process.env;
+  const resolved = resolveBinary(setting, workspaceFolder);
+  if (path.isAbsolute(resolved)) return { command: check(resolved) ? resolved : undefined, searched: [resolved] };
+  const dirs = (environment.PATH || '').split(path.delimiter).filter(Boolean)
+    .concat(commonLocations(environment.HOME));
+  const searched = [];
+  for (const dir of dirs) {
+    const candidate = path.join(dir, resolved);
+    if (searched.includes(candidate)) continue;
+    searched.push(candidate);
+    if (check(candidate)) return { command: candidate, searched };
+  }
+  return { command: undefined, searched };
+}
+
+/** The message shown when fazhi cannot be found (the setting to fill in first). */
+function notFoundMessage(setting, searched) {
+  const named = typeof setting === 'string' && setting.trim() && setting.trim() !== 'fazhi';
+  return named
+    ? `法治报告检查：设置 fazhi.path 指向的“${setting}”不存在或不能执行。请在设置中把 fazhi.path 改为 fazhi 程序的完整路径（例如 ${path.join(os.homedir(), '.local', 'bin', 'fazhi')}）。`
+    : `法治报告检查：找不到 fazhi 程序（已查找 PATH 和 ${commonLocations().slice(0, 3).join('、')} 等处）。从桌面启动的 VS Code 看不到 ~/.bashrc 等 shell 配置文件里设置的 PATH，请在设置 fazhi.path 中填写 fazhi 的完整路径，例如 ${path.join(os.homedir(), '.local', 'bin', 'fazhi')}。`;
 }
 
 function severityOf(value) {
@@ -214,17 +230,24 @@ function updateStatus() {
   } else {
     const editor = vscode.window.activeTextEditor;
     const doc = editor && editor.document;
+    const status = doc && client ? client.status.get(doc.uri.toString()) : undefined;
     if (!isReportDocument(doc)) {
       statusItem.text = '法治';
       statusItem.tooltip = '法治报告检查：语言服务器运行中';
+      statusItem.command = 'workbench.actions.view.problems';
+    } else if (status && !status.checked) {
+      // Not a report: say so and why, instead of a count that would look like a clean report.
+      statusItem.text = '法治 –';
+      statusItem.tooltip = `法治报告检查：未检查此文档（${status.reason}）。点击仍然检查。`;
+      statusItem.command = 'fazhi.checkDocument';
     } else {
       const c = countDiagnostics(vscode.languages.getDiagnostics(doc.uri));
       statusItem.text = c.errors === 0 ? '法治 ✓' : '法治 $(error) ' + c.errors;
       statusItem.tooltip = c.errors === 0 && c.warnings === 0 && c.others === 0
         ? '法治报告检查：没有发现问题'
         : `法治报告检查：${c.errors} 个错误，${c.warnings} 个警告，${c.others} 个提示。点击打开“问题”面板。`;
+      statusItem.command = 'workbench.actions.view.problems';
     }
-    statusItem.command = 'workbench.actions.view.problems';
   }
   statusItem.show();
 }
@@ -232,32 +255,49 @@ function updateStatus() {
 // ---------------------------------------------------------------------------
 // Client lifecycle
 
-function currentBinary() {
-  const cfg = vscode.workspace.getConfiguration(SECTION);
+function workspaceDir() {
   const folders = vscode.workspace.workspaceFolders || [];
-  return resolveBinary(cfg.get('path'), folders.length ? folders[0].uri.fsPath : undefined);
+  return folders.length ? folders[0].uri.fsPath : undefined;
 }
 
 async function startClient() {
-  const command = currentBinary();
-  const settings = serverSettings(vscode.workspace.getConfiguration(SECTION));
-  client = new LanguageClient(SECTION, '法治报告检查', buildServerOptions(command), buildClientOptions(settings, outputChannel));
-  client.onDidChangeState((e) => {
-    if (e.newState === State.Running) serverState = 'running';
-    else if (e.newState === State.Starting) serverState = 'starting';
-    else if (serverState !== 'failed') serverState = 'stopped';
+  const setting = vscode.workspace.getConfiguration(SECTION).get('path');
+  const found = findBinary(setting, workspaceDir());
+  if (!found.command) {
+    serverState = 'failed';
+    lastError = '找不到 fazhi 程序';
+    const message = notFoundMessage(setting, found.searched);
+    if (outputChannel) outputChannel.appendLine(message + ' 已查找：' + found.searched.join('、'));
     updateStatus();
+    const choice = await vscode.window.showErrorMessage(message, '打开设置');
+    if (choice === '打开设置') vscode.commands.executeCommand('workbench.action.openSettings', 'fazhi.path');
+    return;
+  }
+  const trace = vscode.workspace.getConfiguration(SECTION).get('trace.server');
+  client = new FazhiClient(vscode, {
+    command: found.command,
+    args: ['lsp'],
+    settings: () => serverSettings(vscode.workspace.getConfiguration(SECTION)),
+    output: outputChannel,
+    trace: trace === 'verbose' || trace === 'messages',
+    onStatus: () => updateStatus(),
+    onStateChange: (state, error) => {
+      serverState = state;
+      if (error) lastError = error;
+      updateStatus();
+    },
   });
   serverState = 'starting';
   updateStatus();
   try {
     await client.start();
     serverState = 'running';
+    if (outputChannel) outputChannel.appendLine(`已启动语言服务器：${found.command} lsp`);
   } catch (err) {
     serverState = 'failed';
     lastError = (err && err.message) || String(err);
-    if (outputChannel) outputChannel.appendLine(`无法启动语言服务器“${command} lsp”：${lastError}`);
-    vscode.window.showErrorMessage(`法治报告检查：无法启动“${command} lsp”。请安装 fazhi，或在设置 fazhi.path 中填写其路径。`);
+    if (outputChannel) outputChannel.appendLine(`无法启动语言服务器“${found.command} lsp”：${lastError}`);
+    vscode.window.showErrorMessage(`法治报告检查：无法启动“${found.command} lsp”（${lastError}）。请在设置 fazhi.path 中填写 fazhi 程序的完整路径。`);
   }
   updateStatus();
 }
@@ -267,7 +307,7 @@ async function stopClient() {
   client = undefined;
   if (!c) return;
   try {
-    await c.stop();
+    await c.dispose();
   } catch (_) {
     // The server may already be gone.
   }
@@ -286,7 +326,8 @@ async function restartClient() {
 /** Asks the server for a template completion (label containing 模板); undefined if none. */
 async function serverTemplate(doc, position) {
   if (!client || serverState !== 'running' || !isReportDocument(doc)) return undefined;
-  const request = client.sendRequest('textDocument/completion', {
+  client.didOpen(doc);
+  const request = client.request('textDocument/completion', {
     textDocument: { uri: doc.uri.toString() },
     position: { line: position.line, character: position.character },
   });
@@ -346,7 +387,13 @@ async function lintWorkspace() {
     : await vscode.window.showWorkspaceFolderPick({ placeHolder: '选择要检查的文件夹' });
   if (!folder) return;
   const dir = folder.uri.fsPath;
-  const command = resolveBinary(vscode.workspace.getConfiguration(SECTION).get('path'), dir);
+  const setting = vscode.workspace.getConfiguration(SECTION).get('path');
+  const found = findBinary(setting, dir);
+  if (!found.command) {
+    vscode.window.showErrorMessage(notFoundMessage(setting, found.searched));
+    return;
+  }
+  const command = found.command;
   let stdout;
   try {
     stdout = await vscode.window.withProgress(
@@ -366,6 +413,9 @@ async function lintWorkspace() {
     return;
   }
   lintCollection.clear();
+  // Documents open in the editor are checked live by the server; their findings from the folder run
+  // would be shown twice.
+  const open = new Set((vscode.workspace.textDocuments || []).filter(isReportDocument).map((d) => d.uri.fsPath));
   const byFile = new Map();
   let errors = 0, warnings = 0;
   for (const f of findings) {
@@ -379,12 +429,24 @@ async function lintWorkspace() {
     byFile.get(f.file).push(diag);
     outputChannel.appendLine(`${path.relative(dir, f.file) || f.file}:${f.line + 1}:${f.character + 1}: [${f.rule}] ${f.message}`);
   }
-  for (const [file, diags] of byFile) lintCollection.set(vscode.Uri.file(file), diags);
+  for (const [file, diags] of byFile) if (!open.has(file)) lintCollection.set(vscode.Uri.file(file), diags);
   const checked = typeof findings.checkedFiles === 'number' ? `检查了 ${findings.checkedFiles} 个文件，` : '';
   const summary = `法治报告检查：${folder.name} 中${checked}${byFile.size} 个文件有问题，共 ${errors} 个错误、${warnings} 个警告、${findings.length - errors - warnings} 个提示。`;
   outputChannel.appendLine(summary);
   if (findings.length > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
   vscode.window.showInformationMessage(findings.length > 0 ? summary : `法治报告检查：${folder.name} 中${checked}没有发现问题。`);
+}
+
+/** Checks the active document even though the server judged it not to be a report. */
+async function checkDocument() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client || serverState !== 'running') {
+    vscode.window.showWarningMessage('法治报告检查：请先打开要检查的文档（语言服务器须在运行）。');
+    return;
+  }
+  client.didOpen(editor.document);
+  await client.executeCommand('fazhi.checkDocument', [{ uri: editor.document.uri.toString() }]);
+  updateStatus();
 }
 
 // ---------------------------------------------------------------------------
@@ -402,12 +464,18 @@ async function activate(context) {
     vscode.commands.registerCommand('fazhi.lintWorkspace', lintWorkspace),
     vscode.commands.registerCommand('fazhi.restartServer', restartClient),
     vscode.commands.registerCommand('fazhi.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('fazhi.checkDocument', checkDocument),
+    // Code actions carry server commands (e.g. fazhi.ignore); they run through this one.
+    vscode.commands.registerCommand(EXECUTE_COMMAND, (command, args) => client && client.executeCommand(command, args)),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     // Folder-lint results go stale as soon as the file is edited; the server takes over.
     vscode.workspace.onDidChangeTextDocument((e) => lintCollection && lintCollection.delete(e.document.uri)),
+    // An opened file is checked by the server; its folder-run findings would be shown twice.
+    vscode.workspace.onDidOpenTextDocument((doc) => lintCollection && isReportDocument(doc) && lintCollection.delete(doc.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('fazhi.path')) restartClient();
+      else if (e.affectsConfiguration('fazhi') && client) client.settingsChanged();
     }),
   );
 
@@ -424,9 +492,10 @@ module.exports = {
   deactivate,
   // For tests.
   _internal: {
-    documentSelector, serverSettings, resolveBinary, buildServerOptions, buildClientOptions,
+    documentSelector, serverSettings, resolveBinary, findBinary, commonLocations, notFoundMessage,
     parseLintOutput, countDiagnostics, severityOf,
     getStatusItem: () => statusItem,
     getState: () => serverState,
+    getClient: () => client,
   },
 };

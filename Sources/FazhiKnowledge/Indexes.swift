@@ -36,6 +36,8 @@ public struct TermIndex: Sendable {
     public let matcher: MultiPatternMatcher
     /// Wrong-form patterns; payload = term index.
     public let wrongFormMatcher: MultiPatternMatcher
+    /// Fixed formulas (`parts`) and shortened forms (`truncations`).
+    public let formulas: FormulaIndex
 
     public init(file: TermsFile) { self.init(terms: file.terms) }
 
@@ -56,6 +58,7 @@ public struct TermIndex: Sendable {
         byForm = forms; byWrongForm = wrong
         matcher = MultiPatternMatcher(pats)
         wrongFormMatcher = MultiPatternMatcher(wpats)
+        formulas = FormulaIndex(terms: terms)
     }
 
     /// The term written exactly as `name` (its standard form or an alias; quotes “” are ignored).

@@ -41,16 +41,21 @@ public struct KnowledgeLoadTimings: Sendable, CustomStringConvertible {
     public var phrases: Double?
     public var confusables: Double?
     public var anchors: Double?
+    public var citations: Double?
+    public var figures: Double?
 
-    public init(laws: Double? = nil, terms: Double? = nil, phrases: Double? = nil, confusables: Double? = nil, anchors: Double? = nil) {
+    public init(laws: Double? = nil, terms: Double? = nil, phrases: Double? = nil, confusables: Double? = nil, anchors: Double? = nil,
+                citations: Double? = nil, figures: Double? = nil) {
         self.laws = laws; self.terms = terms; self.phrases = phrases; self.confusables = confusables; self.anchors = anchors
+        self.citations = citations; self.figures = figures
     }
 
-    public var total: Double { [laws, terms, phrases, confusables, anchors].reduce(0) { $0 + ($1 ?? 0) } }
+    public var total: Double { [laws, terms, phrases, confusables, anchors, citations, figures].reduce(0) { $0 + ($1 ?? 0) } }
 
     public var description: String {
         func f(_ v: Double?) -> String { v.map { String(format: "%.2f ms", $0) } ?? "—" }
-        return "laws \(f(laws)), terms \(f(terms)), phrases \(f(phrases)), confusables \(f(confusables)), anchors \(f(anchors)); total \(String(format: "%.2f ms", total))"
+        return "laws \(f(laws)), terms \(f(terms)), phrases \(f(phrases)), confusables \(f(confusables)), anchors \(f(anchors)), "
+            + "citations \(f(citations)), figures \(f(figures)); total \(String(format: "%.2f ms", total))"
     }
 }
 
@@ -66,6 +71,8 @@ public final class Knowledge: Sendable {
     private let phrasesPart: LazyPart<PhraseIndex>
     private let confusablesPart: LazyPart<ConfusableIndex>
     private let anchorsPart: LazyPart<AnchorIndex>
+    private let citationsPart: LazyPart<CitationClassifier>
+    private let figuresPart: LazyPart<FigureVocabulary>
 
     /// Loads from the resource folder (`KnowledgeResources`).
     public convenience init() {
@@ -107,6 +114,21 @@ public final class Knowledge: Sendable {
             let (f, e) = load(AnchorsFile.self, empty: AnchorsFile(anchors: []))
             return (AnchorIndex(file: f), e)
         }
+        // The two vocabularies below describe how reports are written, not what a user configures: a
+        // Knowledge built from in-memory files without them uses the shipped ones.
+        @Sendable func loadShipped<F: KnowledgeFile>(_ type: F.Type, empty: F) -> (F, KnowledgeError?) {
+            if dataProvider(F.fileName) != nil { return load(type, empty: empty) }
+            if let d = KnowledgeResources.data(F.fileName), let f = try? F.load(data: d) { return (f, nil) }
+            return load(type, empty: empty)
+        }
+        citationsPart = LazyPart {
+            let (f, e) = loadShipped(CitationsFile.self, empty: CitationsFile())
+            return (CitationClassifier(file: f), e)
+        }
+        figuresPart = LazyPart {
+            let (f, e) = loadShipped(FiguresFile.self, empty: FiguresFile())
+            return (FigureVocabulary(file: f), e)
+        }
     }
 
     // MARK: Parts
@@ -116,23 +138,29 @@ public final class Knowledge: Sendable {
     public var phrases: PhraseIndex { phrasesPart.get() }
     public var confusables: ConfusableIndex { confusablesPart.get() }
     public var anchors: AnchorIndex { anchorsPart.get() }
+    /// What kind of document a 《…》 title names (citations.json).
+    public var citations: CitationClassifier { citationsPart.get() }
+    /// The words that tie counts and rates together (figures.json).
+    public var figures: FigureVocabulary { figuresPart.get() }
 
     /// Loads every part now (for servers that want no latency on the first request, and benchmarks).
     @discardableResult
     public func warmUp() -> KnowledgeLoadTimings {
-        _ = laws; _ = terms; _ = phrases; _ = confusables; _ = anchors
+        _ = laws; _ = terms; _ = phrases; _ = confusables; _ = anchors; _ = citations; _ = figures
         return loadTimings
     }
 
     /// Load time of each part loaded so far.
     public var loadTimings: KnowledgeLoadTimings {
         KnowledgeLoadTimings(laws: lawsPart.state.2, terms: termsPart.state.2, phrases: phrasesPart.state.2,
-                             confusables: confusablesPart.state.2, anchors: anchorsPart.state.2)
+                             confusables: confusablesPart.state.2, anchors: anchorsPart.state.2,
+                             citations: citationsPart.state.2, figures: figuresPart.state.2)
     }
 
     /// Errors met while loading the parts loaded so far (call `warmUp()` first to see all).
     public var loadErrors: [KnowledgeError] {
-        [lawsPart.state.1, termsPart.state.1, phrasesPart.state.1, confusablesPart.state.1, anchorsPart.state.1].compactMap { $0 }
+        [lawsPart.state.1, termsPart.state.1, phrasesPart.state.1, confusablesPart.state.1, anchorsPart.state.1,
+         citationsPart.state.1, figuresPart.state.1].compactMap { $0 }
     }
 
     /// Validation problems of every part (loads everything).
@@ -142,6 +170,8 @@ public final class Knowledge: Sendable {
             + KnowledgeValidation.validate(PhrasesFile(phrases: phrases.phrases))
             + KnowledgeValidation.validate(ConfusablesFile(pairs: confusables.pairs))
             + KnowledgeValidation.validate(AnchorsFile(anchors: anchors.anchors))
+            + KnowledgeValidation.validate(citations.file)
+            + KnowledgeValidation.validate(figures.file)
     }
 
     // MARK: Laws
@@ -154,8 +184,8 @@ public final class Knowledge: Sendable {
 
     public func law(id: String) -> Law? { laws.law(id: id) }
 
-    /// Whether an unknown title claims to be a national document (see `LawNames.isLikelyNationalLawName`).
-    public func isLikelyNationalLawName(_ name: String) -> Bool { LawNames.isLikelyNationalLawName(name) }
+    /// Whether an unknown title may name a national document (see `CitationClassifier`).
+    public func isLikelyNationalLawName(_ name: String) -> Bool { citations.mayBeNational(name) }
 
     /// Completion after 《: by full name and short forms.
     public func lawPrefixSearch(_ prefix: String, limit: Int = 20) -> [Law] { laws.prefixSearch(prefix, limit: limit) }

@@ -1,5 +1,6 @@
-// Hand-written readers for the knowledge files a first lint needs (terms, confusables, anchors) and for
-// phrases, from FazhiJSON values. Going through Codable cost a cold start milliseconds in the Swift
+// Hand-written readers for the knowledge files a first lint needs (terms, confusables, anchors, profiles)
+// and for phrases, from FazhiJSON values. A field added to one of these models must be added here too:
+// DecodingTests compares every reader with JSONDecoder on the shipped files and fails otherwise. Going through Codable cost a cold start milliseconds in the Swift
 // runtime alone (generic metadata and protocol conformance lookups on first use of each model type).
 //
 // The rules are the models' `init(from:)` ones (Models.swift): a missing or null field is "" / [] / nil,
@@ -88,7 +89,12 @@ extension TermsFile {
         try JSONFields.file(data, name: fileName) { f in
             TermsFile(version: try f.optInt("version") ?? 0, terms: try f.objects("terms") { t in
                 Term(term: try t.str("term"), aliases: try t.optStrs("aliases"), explanation: try t.str("explanation"),
-                     source: try t.str("source"), wrongForms: try t.optStrs("wrongForms"), area: try t.optStr("area"))
+                     source: try t.str("source"), wrongForms: try t.optStrs("wrongForms"), area: try t.optStr("area"),
+                     parts: try t.optStrs("parts"), joiner: try t.optStr("joiner"), tail: try t.optStr("tail"),
+                     minParts: try t.optInt("minParts"),
+                     truncations: t.value("truncations") == nil ? nil : try t.objects("truncations") { x in
+                         Truncation(form: try x.str("form"), before: try x.strs("before"), after: try x.strs("after"), notAfter: try x.strs("notAfter"))
+                     })
             })
         }
     }
@@ -177,7 +183,13 @@ extension Profiles {
                     let a = try JSONFields(v, path: "\(p.path).areas[\(j)]")
                     return Profile.Area(id: try a.reqStr("id"), name: try a.reqStr("name"), keywords: try a.reqStrs("keywords"))
                 }
-                return Profile(id: try p.reqStr("id"), name: try p.reqStr("name"), source: try p.optStr("source"), parts: parts, areas: areas)
+                var detection: Profile.Detection?
+                if let d = p.value("detection") {
+                    let q = try JSONFields(d, path: "\(p.path).detection")
+                    detection = Profile.Detection(topics: try q.reqStrs("topics"), genres: try q.reqStrs("genres"), signals: try q.reqStrs("signals"))
+                }
+                return Profile(id: try p.reqStr("id"), name: try p.reqStr("name"), source: try p.optStr("source"), parts: parts, areas: areas,
+                               detection: detection)
             }
         }
     }

@@ -139,78 +139,10 @@ public enum LawNames {
 
     // MARK: National or local?
 
-    static let lawSuffixes = ["法", "法典", "条例", "规定", "办法", "纲要", "规划", "意见", "决定"]
-    static let bookSuffixes = ["报", "日报", "杂志", "期刊", "读本", "汇编", "选编", "摘编", "问答", "教材", "学习纲要", "释义", "文选", "讲话"]
-    static let nationalIssuers = ["中共中央", "中央", "国务院", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中国共产党"]
-    static let provinces = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
-                            "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
-                            "内蒙古", "广西", "西藏", "宁夏", "新疆"]
-    static let placeChars: Set<Character> = ["省", "市", "县", "区", "镇", "乡", "村", "州", "旗"]
-    static let unitWords = ["委", "政府", "人民政府", "人大", "党委", "纪委", "政协", "司法局", "人民法院", "法院", "人民检察院", "检察院",
-                            "公安局", "财政局", "府办", "政办", "直", "级", "属"]
-    /// Two-character words ending in a place character that are ordinary words, not place names.
-    static let genericPlaceWords: Set<String> = [
-        "城市", "都市", "城镇", "集镇", "乡镇", "村镇", "城乡", "乡村", "农村", "政区", "护区", "胜区", "发区", "范区", "验区", "能区",
-        "景区", "社区", "特区", "城区", "地区", "辖区", "园区", "片区", "小区", "牧区", "山区", "矿区", "灾区", "老区", "边区", "林区",
-        "湿区", "贸区", "治区", "港区", "新区", "渔村", "山村", "市市", "县乡", "市县", "区县", "省市", "地市",
-    ]
-    /// Characters that, right after a place character, show it is part of an ordinary word (市场, 区域, 县级…).
-    static let genericFollowers: Set<Character> = ["场", "域", "划", "级", "间", "别", "容", "民", "长", "政", "委", "际"]
-
-    /// Whether a title (with or without 《》) claims to be a national law, regulation or central document,
-    /// so that not finding it in the list is worth a diagnostic. Local regulations and documents
-    /// (《重庆市××条例》, 《××县××办法》, 《北屏乡行政规范性文件管理办法》), internal rules, books and
-    /// newspapers are not.
-    public static func isLikelyNationalLawName(_ raw: String) -> Bool {
-        var n = normalize(raw)
-        guard !n.isEmpty else { return false }
-        if n.contains("××") || n.contains("XX") || n.contains("xx") || n.contains("某") || n.contains("＊") || n.contains("*") { return false }
-        if n.hasPrefix(nationalPrefix) { return true }
-        // Drop trailing parentheticals: （试行）, （2021—2025年）, （修订）…
-        while n.hasSuffix("）"), let open = n.lastIndex(of: "（") { n = String(n[..<open]) }
-        if bookSuffixes.contains(where: { n.hasSuffix($0) }) { return false }
-        guard lawSuffixes.contains(where: { n.hasSuffix($0) }) else { return false }
-        if nationalIssuers.contains(where: { n.hasPrefix($0) }) { return true }
-        return !startsWithLocalName(n)
-    }
-
-    static func startsWithLocalName(_ n: String) -> Bool {
-        let chars = Array(n)
-        guard let first = chars.first else { return false }
-        // 本镇、我县、本单位…
-        if (first == "本" || first == "我") && chars.count > 1 && (placeChars.contains(chars[1]) || n.dropFirst().hasPrefix("单位") || n.dropFirst().hasPrefix("部门") || n.dropFirst().hasPrefix("街道")) {
-            return true
-        }
-        // 重庆市…, 四川省…, 广西壮族自治区…
-        for p in provinces where n.hasPrefix(p) {
-            let rest = n.dropFirst(p.count)
-            if rest.hasPrefix("省") || rest.hasPrefix("市") || rest.contains("自治区") && rest.prefix(8).contains("自治区") { return true }
-        }
-        // 县政府…, 镇党委…, 区司法局…, 街道办事处…
-        if placeChars.contains(first) {
-            let rest = n.dropFirst()
-            if unitWords.contains(where: { rest.hasPrefix($0) }) { return true }
-        }
-        if n.hasPrefix("街道办事处") || n.hasPrefix("街道党工委") { return true }
-        // 自治县 / 自治州 early in the name
-        if let r = n.range(of: "自治县") ?? n.range(of: "自治州"), n.distance(from: n.startIndex, to: r.lowerBound) <= 10 { return true }
-        // A place name: 1–5 characters then a place character (北屏乡…, 黔江区…, 渝北区…), or …街道.
-        let limit = min(chars.count - 1, 6)
-        if limit >= 1 {
-            for k in 1...limit {
-                let c = chars[k]
-                if c == "街" && k + 1 < chars.count && chars[k + 1] == "道" && k >= 2 { return true }
-                guard placeChars.contains(c), k + 1 < chars.count else { continue }
-                let word = String([chars[k - 1], c])
-                if genericPlaceWords.contains(word) { continue }
-                if k >= 2 && genericPlaceWords.contains(String([chars[k - 2], chars[k - 1]]) ) { continue }
-                if genericFollowers.contains(chars[k + 1]) { continue }
-                // The characters before must all be Han (a place name), not digits or punctuation.
-                if chars[0..<k].allSatisfy({ $0.unicodeScalars.allSatisfy { Scalars.isHan($0.value) } }) { return true }
-            }
-        }
-        return false
-    }
+    /// Whether a title (with or without 《》) may name a national law, regulation, Party regulation or central
+    /// document, so that a name one slip away from a known one is worth a diagnostic. Local and internal
+    /// documents, books and newspapers are not. The word lists are in citations.json (`CitationClassifier`).
+    public static func isLikelyNationalLawName(_ raw: String) -> Bool { Knowledge.shared.citations.mayBeNational(raw) }
 }
 
 /// Laws and misnomers with lookup by any written form, suggestions and prefix search.
@@ -298,6 +230,13 @@ public struct LawIndex: Sendable {
         if let l = fullKeys[k]?.first { return laws[l] }
         if let ls = shortKeys[k] { return laws[ls.first { laws[$0].isInForce } ?? ls[0]] }
         return nil
+    }
+
+    /// The known wrong name a name is, if any (no suggestions computed).
+    public func misnomer(named name: String) -> Misnomer? {
+        let k = LawNames.key(name)
+        guard !k.isEmpty, let mi = misnomerKeys[k] else { return nil }
+        return misnomers[mi]
     }
 
     public func lookup(_ name: String) -> LawLookup {

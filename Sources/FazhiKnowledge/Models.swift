@@ -180,20 +180,54 @@ public struct Term: Codable, Sendable, Hashable {
     public var wrongForms: [String]?
     /// Coverage area id (`A1`…) of the default profile.
     public var area: String?
+    /// A fixed formula's components in order: the term is `parts` joined by `joiner`, then `tail`
+    /// (严格/规范/公正/文明 + 执法). Doublings, swaps and (with at least `minParts`) omissions are flagged.
+    public var parts: [String]?
+    public var joiner: String?
+    public var tail: String?
+    public var minParts: Int?
+    /// Shortened forms that, introduced as the term is, stand for it (法治思想 → 习近平法治思想).
+    public var truncations: [Truncation]?
 
-    public init(term: String, aliases: [String]? = nil, explanation: String, source: String, wrongForms: [String]? = nil, area: String? = nil) {
+    public init(term: String, aliases: [String]? = nil, explanation: String, source: String, wrongForms: [String]? = nil, area: String? = nil,
+                parts: [String]? = nil, joiner: String? = nil, tail: String? = nil, minParts: Int? = nil, truncations: [Truncation]? = nil) {
         self.term = term; self.aliases = aliases; self.explanation = explanation; self.source = source
         self.wrongForms = wrongForms; self.area = area
+        self.parts = parts; self.joiner = joiner; self.tail = tail; self.minParts = minParts; self.truncations = truncations
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         term = try c.str(.term); aliases = try c.optStrs(.aliases); explanation = try c.str(.explanation)
         source = try c.str(.source); wrongForms = try c.optStrs(.wrongForms); area = try c.optStr(.area)
+        parts = try c.optStrs(.parts); joiner = try c.optStr(.joiner); tail = try c.optStr(.tail)
+        minParts = try c.decodeIfPresent(Int.self, forKey: .minParts)
+        truncations = try c.decodeIfPresent([Truncation].self, forKey: .truncations)
     }
 
     /// The term and its aliases.
     public var forms: [String] { [term] + (aliases ?? []) }
+}
+
+/// A shortened form of a term and the words around it that show it stands for the term.
+public struct Truncation: Codable, Sendable, Hashable {
+    /// The shortened form (`法治思想`).
+    public var form: String
+    /// Words right before the form that introduce the term (学习、贯彻、以…).
+    public var before: [String]
+    /// Words right after the form that show the same (指引、为指导…).
+    public var after: [String]
+    /// Words right after the form that give it another, ordinary meaning (观念、意识…): never flagged.
+    public var notAfter: [String]
+
+    public init(form: String, before: [String], after: [String] = [], notAfter: [String] = []) {
+        self.form = form; self.before = before; self.after = after; self.notAfter = notAfter
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        form = try c.str(.form); before = try c.strs(.before); after = try c.strs(.after); notAfter = try c.strs(.notAfter)
+    }
 }
 
 public struct TermsFile: Codable, Sendable {
@@ -307,6 +341,10 @@ public struct ConfusablesFile: Codable, Sendable {
 
 public enum AnchorKind: String, CaseIterable, Sendable, Codable {
     case congress, plenum, meeting, pufa, outline, law, campaign, slogan
+    /// A formula of the guiding line (新理念新思想新战略, 十九大和十九届历次全会): current through the year it was superseded.
+    case formula
+    /// The former name of a body or a newspaper (法制日报): current through the year it was renamed.
+    case renamed
 }
 
 public struct Anchor: Codable, Sendable, Hashable {

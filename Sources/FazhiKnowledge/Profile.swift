@@ -79,12 +79,28 @@ public struct Profile: Codable, Sendable {
         public var keywords: [String]
     }
 
+    /// Words that tell a report of this kind from other documents (see `ReportDetection` in the parser).
+    public struct Detection: Codable, Sendable {
+        /// The subject: a title or opening naming one of these is about the report's topic.
+        public var topics: [String]
+        /// The genre: a title naming a topic and one of these is a report's title.
+        public var genres: [String]
+        /// Phrases a report's opening or body uses and other documents rarely do.
+        public var signals: [String]
+
+        public init(topics: [String], genres: [String], signals: [String]) {
+            self.topics = topics; self.genres = genres; self.signals = signals
+        }
+    }
+
     public var id: String
     public var name: String
     /// *optional*: the document the parts come from.
     public var source: String?
     public var parts: [Part]
     public var areas: [Area]
+    /// *optional*: how to recognise a report of this profile; the default profile's is used when absent.
+    public var detection: Detection?
 
     /// The ids of the parts a heading covers, in profile order. A heading may cover several parts
     /// ("存在的问题及下一步打算"); a local part no profile knows covers none.
@@ -126,5 +142,7 @@ public enum Profiles {
             .init(id: "plans", official: "下一年度推进法治政府建设的主要安排", short: "下一年度主要安排", required: true, severity: .error, match: [["下一年度"], ["下一步"], ["安排"], ["打算"]], exclude: ["第一责任人"]),
             .init(id: "other", official: "其他需要报告的情况", short: "其他需要报告的情况", required: false, severity: .info, match: [["其他需要报告"]]),
         ],
-        areas: [])
+        areas: [],
+        detection: .init(topics: ["法治政府建设", "法治政府", "法治建设", "依法行政"], genres: ["报告", "总结", "情况"],
+                         signals: ["第一责任人", "主要举措", "存在的不足", "下一年度", "特此报告"]))
 }

@@ -13,6 +13,7 @@ public struct ReadingVocabulary: Codable, Sendable {
         public var suffix: String
         /// Unit kind: 镇、乡、街道、县、区、市 or 省.
         public var kind: String
+        public init(suffix: String, kind: String) { self.suffix = suffix; self.kind = kind }
     }
 
     public struct OrganEnding: Codable, Sendable {
@@ -27,6 +28,7 @@ public struct ReadingVocabulary: Codable, Sendable {
     public struct SelfReference: Codable, Sendable {
         public var word: String
         public var kind: String
+        public init(word: String, kind: String) { self.word = word; self.kind = kind }
     }
 
     public var version: Int

@@ -136,6 +136,23 @@ public enum KnowledgeValidation {
                 if !t.term.isEmpty && w.contains(t.term) { p.append("\(at)：wrongForms “\(w)” 含有 term 本身，会误报正确写法") }
                 if t.forms.contains(w) { p.append("\(at)：wrongForms “\(w)” 同时是正确写法") }
             }
+            if let parts = t.parts {
+                let whole = parts.joined(separator: t.joiner ?? "") + (t.tail ?? "")
+                if parts.count < 2 || parts.contains(where: blank) { p.append("\(at)：parts 应至少有两项且不含空字符串") }
+                else if whole != t.term { p.append("\(at)：parts 连同 joiner、tail 拼成“\(whole)”，与 term 不一致") }
+                if let m = t.minParts, m < 2 || m > parts.count { p.append("\(at)：minParts 应在 2 到 \(parts.count) 之间") }
+                for (i, a) in parts.enumerated() {
+                    for (j, b) in parts.enumerated() where i != j && !a.isEmpty && b.contains(a) {
+                        p.append("\(at)：parts “\(b)” 含有另一项“\(a)”，无法逐项识别")
+                    }
+                }
+            } else if t.joiner != nil || t.tail != nil || t.minParts != nil {
+                p.append("\(at)：joiner、tail、minParts 只能与 parts 一起使用")
+            }
+            for c in t.truncations ?? [] {
+                if blank(c.form) || !t.term.contains(c.form) || c.form == t.term { p.append("\(at)：truncations 的 form “\(c.form)” 应是 term 的一部分") }
+                if c.before.isEmpty && c.after.isEmpty { p.append("\(at)：truncations “\(c.form)” 缺少 before 或 after") }
+            }
             if let a = t.area {
                 let ok = a.hasPrefix("A") && a.count > 1 && a.dropFirst().allSatisfy(\.isASCII) && Int(a.dropFirst()) != nil
                 if !ok { p.append("\(at)：area “\(a)” 应为 A1…A10") }

@@ -20,18 +20,25 @@ public struct ConfigFile: Codable, Sendable, Equatable {
     public var rules: [String: String]?
     public var ignore: [IgnoreEntry]?
     public var profiles: [Profile]?
+    /// *optional*: file-name patterns (`**/*报告*.txt`, relative to the folder of this file, or of the
+    /// workspace for editor settings) of documents the editor always checks as reports, whatever report
+    /// detection says.
+    public var files: [String]?
 
     public static let fileName = ".fazhi.json"
 
-    public init(profile: String? = nil, rules: [String: String]? = nil, ignore: [IgnoreEntry]? = nil, profiles: [Profile]? = nil) {
+    public init(profile: String? = nil, rules: [String: String]? = nil, ignore: [IgnoreEntry]? = nil, profiles: [Profile]? = nil,
+                files: [String]? = nil) {
         self.profile = profile
         self.rules = rules
         self.ignore = ignore
         self.profiles = profiles
+        self.files = files
     }
 
     public static func == (a: ConfigFile, b: ConfigFile) -> Bool {
         a.profile == b.profile && a.rules == b.rules && a.ignore == b.ignore && (a.profiles?.map(\.id) ?? []) == (b.profiles?.map(\.id) ?? [])
+            && a.files == b.files
     }
 
     /// Parses a configuration; errors are in Chinese for the user.

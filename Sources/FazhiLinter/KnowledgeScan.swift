@@ -2,23 +2,24 @@ import FazhiKnowledge
 import FazhiText
 
 /// One Aho-Corasick automaton over every knowledge pattern the word rules look for in the whole text:
-/// confusable wrong strings and their exceptions, wrong forms of terms, time-anchor phrases and the
-/// unit words of `unit-mismatch`. A lint run scans the text once with it (`LintCache.knowledgeMatches`)
+/// confusable wrong strings and their exceptions, wrong forms of terms, time-anchor phrases, the
+/// unit words of `unit-mismatch`, and the components and shortened forms of fixed formulas. A lint run scans the text once with it (`LintCache.knowledgeMatches`)
 /// and each rule reads its own kind, with the pattern index and payload of that kind's own matcher, so
 /// the rules resolve overlaps (leftmost-longest, exceptions) exactly as with separate scans.
 /// The same pass also finds the trigger words of the residue and number rules (`Trigger`), so those
 /// rules look only at the few places where a trigger occurs instead of walking every byte.
 struct KnowledgeScan: Sendable {
     enum Kind: Int, CaseIterable {
-        case confusable = 0, termWrongForm, anchor, unitWord, trigger
+        case confusable = 0, termWrongForm, anchor, unitWord, trigger, formulaPart, truncation
     }
 
-    /// Fixed words that start the checks of `placeholder`, `conversion-artifact`, `approximate-number`
-    /// and `rate-mismatch` (pattern index = raw value).
+    /// Fixed words that start the checks of `placeholder`, `conversion-artifact`, `approximate-number`,
+    /// `rate-mismatch` and `part-exceeds-total` (pattern index = raw value).
     enum Trigger: Int, CaseIterable {
         case tianxie = 0, daitian, daibuchong, todo, fixme, upperXX, lowerXX
         case chaRuTuPian, chaRuZhaoPian, ciChuChaTu, ciChuWeiTuPian, tuPianLue
-        case yu, duo, zuoYou, lv
+        case yu, duo, zuoYou, lv, qizhong
+        case ciChuChaRu, lueFull, lueHalf
 
         var text: String {
             switch self {
@@ -38,6 +39,10 @@ struct KnowledgeScan: Sendable {
             case .duo: return "多"
             case .zuoYou: return "左右"
             case .lv: return "率"
+            case .qizhong: return "其中"
+            case .ciChuChaRu: return "此处插入"
+            case .lueFull: return "（略）"
+            case .lueHalf: return "(略)"
             }
         }
 
@@ -63,7 +68,7 @@ struct KnowledgeScan: Sendable {
     static let shared: KnowledgeScan = {
         let k = Knowledge.shared
         return KnowledgeScan(parts: [k.confusables.matcher, k.terms.wrongFormMatcher, k.anchors.matcher, UnitMismatchRule.matcher,
-                                     Trigger.matcher])
+                                     Trigger.matcher, k.terms.formulas.partMatcher, k.terms.formulas.truncationMatcher])
     }()
 
     /// Compiles the automaton now (it is otherwise compiled on the first scan).

@@ -16,8 +16,10 @@ public final class LintCache: @unchecked Sendable {
     private var anchors: [AnchorMatch]?
     private var unitWords: [MultiPatternMatcher.Match]?
     private var markIndex: MarkIndex?
-    /// Whether a 《…》 title names a known document or a known wrong name (`lookupTitle` without suggestions).
+    /// Whether a 《…》 title names a known document or a known wrong name.
     private var knownTitle: [String: Bool] = [:]
+    private var figureFindings: FigureAnalysis.Findings?
+    private var formulas: (deviations: [FormulaDeviation], truncations: [TruncatedTerm])?
 
     init(source: SourceText) { self.source = source }
 
@@ -116,12 +118,39 @@ public final class LintCache: @unchecked Sendable {
         return m
     }
 
+    /// Deviations from fixed formulas (`FormulaIndex.deviations`) and shortened terms over the whole text.
+    var formulaFindings: (deviations: [FormulaDeviation], truncations: [TruncatedTerm]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let f = formulas { return f }
+        let index = Knowledge.shared.terms.formulas
+        let parts = matches(.formulaPart), cuts = matches(.truncation)
+        let f = source.bytes.withUnsafeBufferPointer { p in
+            (index.deviations(in: p, partMatches: parts), index.truncations(in: p, matches: cuts))
+        }
+        formulas = f
+        return f
+    }
+
     /// Every occurrence of a `KnowledgeScan.Trigger` word (overlapping ones included), in order of end
     /// offset; `payload` is the trigger's raw value.
     var triggers: [MultiPatternMatcher.Match] {
         lock.lock()
         defer { lock.unlock() }
         return matches(.trigger)
+    }
+
+    /// Rates with their counts and parts larger than their totals (`FigureAnalysis.findings`), computed on
+    /// first use. The analysis reads the trigger scan, so it runs without the lock held.
+    func figures(_ ctx: LintContext) -> FigureAnalysis.Findings {
+        lock.lock()
+        if let f = figureFindings { lock.unlock(); return f }
+        lock.unlock()
+        let f = FigureAnalysis.findings(ctx)
+        lock.lock()
+        figureFindings = f
+        lock.unlock()
+        return f
     }
 
     /// Memoised `WordSupport.isKnownTitle` for the shared knowledge.

@@ -111,39 +111,7 @@ enum WordSupport {
     static func scalarCount(_ s: String) -> Int { s.unicodeScalars.count }
 }
 
-/// What a 《…》 title names, decided without computing suggestions for unknown names (which costs an
-/// edit distance against every known name).
-enum TitleLookup {
-    case law(Law, writtenShort: Bool)
-    case misnomer(Misnomer, suggestions: [Law])
-    /// Not known and claims to be a national document.
-    case unknownNational(suggestions: [Law])
-    /// Not known, and local, internal, a book or a newspaper: never judged.
-    case other
-}
-
 extension WordSupport {
-    /// Keys of the known wrong names of the shared knowledge, for a cheap membership test.
-    static let misnomerKeys: Set<String> = Set(Knowledge.shared.laws.misnomers.map { LawNames.key($0.name) })
-
-    static func lookupTitle(_ name: String, knowledge: Knowledge, wantSuggestions: Bool = true) -> TitleLookup {
-        let key = LawNames.key(name)
-        guard !key.isEmpty else { return .other }
-        if let law = knowledge.law(named: name) {
-            return .law(law, writtenShort: LawNames.normalize(name) != LawNames.normalize(law.name))
-        }
-        let isMisnomer = knowledge === Knowledge.shared ? misnomerKeys.contains(key) : true
-        if isMisnomer || knowledge.isLikelyNationalLawName(name) {
-            if !wantSuggestions && !isMisnomer { return .unknownNational(suggestions: []) }
-            switch knowledge.lookupLaw(name) {
-            case .law(let l, let s): return .law(l, writtenShort: s)
-            case .misnomer(let m, let s): return .misnomer(m, suggestions: s)
-            case .unknown(let s): return knowledge.isLikelyNationalLawName(name) ? .unknownNational(suggestions: s) : .other
-            }
-        }
-        return .other
-    }
-
     /// Whether a word match lies inside a 《…》 title that names a known document (its wording is the
     /// document's own and must be quoted as is) or a known wrong name (`unknown-law` reports it).
     static func isInsideKnownTitle(_ range: TextRange, spans: [BookTitleSpan], text: SourceText, knowledge: Knowledge) -> Bool {
@@ -158,11 +126,8 @@ extension WordSupport {
         return ctx.cache.isKnownTitle(ctx.source.string(s.inner))
     }
 
-    /// Whether a title names a known document or a known wrong name.
+    /// Whether a title names a catalogue document or a known wrong name (a lookup, no classification).
     static func isKnownTitle(_ name: String, knowledge: Knowledge) -> Bool {
-        switch lookupTitle(name, knowledge: knowledge, wantSuggestions: false) {
-        case .law, .misnomer: return true
-        case .unknownNational, .other: return false
-        }
+        knowledge.law(named: name) != nil || knowledge.laws.misnomer(named: name) != nil
     }
 }

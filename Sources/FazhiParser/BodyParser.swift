@@ -63,7 +63,9 @@ extension Builder {
         let text = t.string(ts, textEnd)
         let idx = report.headings.count
         // What the heading's own words name; `recognizeParts` decides what the heading stands for.
-        let parts = partsNamed(ts, textEnd)
+        // A sub-heading is only asked about the parts that can be merged into another (the measures' own
+        // sub-headings name "举措""成效" in passing).
+        let parts = partsNamed(ts, textEnd, mergeableOnly: parent != nil)
         report.headings.append(Heading(level: m.level, marker: t.string(m.start, m.end), markerRange: t.byteRange(m.start, m.end),
                                        number: m.number, markerIssues: issues, textRange: t.byteRange(ts, textEnd), text: text,
                                        runOnRange: runOn, lineRange: t.byteRange(t.lineStart[l], t.lineEnd[l]), line: t.physical(l),

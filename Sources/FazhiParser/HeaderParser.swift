@@ -44,7 +44,9 @@ extension Builder {
         }
         var next = 0
         if let title = chosen {
-            classifyAboveTitle(title, coverFrom: candidates.first.map { $0.first < title.first ? $0.first : nil } ?? nil)
+            // An earlier title candidate is the covering letter's title: the letter runs from there.
+            let coverFrom = candidates.first.flatMap { $0.first < title.first ? $0.first : nil }
+            classifyAboveTitle(title, coverFrom: coverFrom)
             setTitle(title)
             next = title.last + 1
         } else if let (l, s, e) = chromeTitle(upTo: scanEnd) {

@@ -47,34 +47,60 @@ extension ScalarText {
     /// only when it has at least two first- or second-level heading cuts, or one such cut and two
     /// indentation cuts: a single long paragraph with an inline "。2.……" list is left alone.
     func flattenedCuts(_ s: Int, _ e: Int) -> [Int] {
+        // A tight first pass: a flattened line has at least two places where a sentence end is followed by a
+        // bracket or a numeral (a heading may start there), or by an ideographic space (indentation).
+        var candidates = 0
+        var k = s
+        while k + 1 < e {
+            let c = sc[k]
+            if c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F {
+                let n = sc[k + 1]
+                if n == 0xFF08 || n == 0x28 || n == 0x3000 || Chars.isChineseNumeral(n) || Chars.asciiDigit(n) != nil { candidates += 1 }
+            } else if c == 0x3000 && sc[k + 1] == 0x3000 && k > s {
+                candidates += 1
+            }
+            k += 1
+        }
+        guard candidates >= 2 else { return [] }
         var headingCuts: [Int] = []
         var majorHeadings = 0
         var indentCuts: [Int] = []
+        // Inside a heading whose text has not reached a sentence end yet.
+        var openHeading = MarkerScanner.scan(self, s, e).map { isHeadingMarker($0, e) } ?? false
         var i = s + 1
         while i < e {
             let c = sc[i]
-            // An indentation run: two or more blanks after a sentence end (or closing mark after one).
+            // An indentation run: two or more blanks after a sentence end (or a closing mark after one), or
+            // ideographic spaces anywhere — nobody types two of those inside a sentence, while two ASCII spaces
+            // do stand between the halves of a heading ("加强组织领导  构建……").
             if Chars.isBlank(c) {
                 var j = i
-                while j < e && Chars.isBlank(sc[j]) { j += 1 }
-                if j - i >= 2, j < e, endsSentence(before: i, from: s) {
+                var ideographic = false
+                while j < e && Chars.isBlank(sc[j]) { if sc[j] == 0x3000 { ideographic = true }; j += 1 }
+                if j - i >= 2, j < e, ideographic || endsSentence(before: i, from: s) {
                     if let m = MarkerScanner.scan(self, j, e), isHeadingMarker(m, e) {
                         headingCuts.append(j)
                         if m.level <= 2 { majorHeadings += 1 }
+                        openHeading = true
                     } else {
                         indentCuts.append(j)
+                        openHeading = false
                     }
                 }
                 i = j
                 continue
             }
-            // A heading marker right after a sentence end: "……成效。二、存在的不足".
-            if endsSentence(before: i, from: s), let m = MarkerScanner.scan(self, i, e), isHeadingMarker(m, e) {
+            // A heading marker right after a sentence end ("……成效。二、存在的不足"), or a bracketed sub-heading
+            // marker right after a heading that has not ended a sentence ("一、主要举措和成效（一）强化……").
+            let afterHeading = c == 0xFF08 || c == 0x28 ? openHeading : false
+            if endsSentence(before: i, from: s) || afterHeading, let m = MarkerScanner.scan(self, i, e), isHeadingMarker(m, e) {
                 headingCuts.append(i)
                 if m.level <= 2 { majorHeadings += 1 }
+                openHeading = true
                 i = m.end
                 continue
             }
+            if Chars.isSentenceEnd(c) { openHeading = false }
             i += 1
         }
         guard majorHeadings >= 2 || (majorHeadings >= 1 && indentCuts.count >= 2) else { return [] }
@@ -83,12 +109,18 @@ extension ScalarText {
         return cuts
     }
 
-    /// A marker that starts a heading: followed by Han text (not a number, date or 一是).
+    /// A marker that starts a heading: followed by Han text or a year ("一、2024年……"), not by 是 (一是).
     func isHeadingMarker(_ m: MarkerMatch, _ e: Int) -> Bool {
         var k = m.end
         while k < e && Chars.isBlank(sc[k]) { k += 1 }
-        guard k < e, Scalars.isHan(sc[k]) else { return false }
-        return sc[k] != MarkerScanner.shi
+        guard k < e else { return false }
+        if Chars.asciiDigit(sc[k]) != nil {
+            // A year: four digits and 年.
+            var j = k
+            while j < e && Chars.asciiDigit(sc[j]) != nil { j += 1 }
+            return j - k == 4 && j < e && sc[j] == 0x5E74
+        }
+        return Scalars.isHan(sc[k]) && sc[k] != MarkerScanner.shi
     }
 
     /// Whether the text just before `i` (after skipping blanks and closing marks) ends a sentence.

@@ -34,6 +34,20 @@ public struct Report: Sendable {
     public internal(set) var partStatus: [PartStatus] = []
     /// Whether the text uses traditional characters (republished on a mirror site); matching folds them.
     public internal(set) var isTraditional = false
+    /// Where a report flattened into long lines was cut into paragraphs and headings (byte offsets of the
+    /// logical lines that begin inside a physical line, ascending). The spaces before such an offset are
+    /// indentation, not stray spaces.
+    public internal(set) var logicalLineStarts: [Int] = []
+
+    /// Whether `offset` begins a logical line inside a physical one (binary search).
+    public func isLogicalLineStart(_ offset: Int) -> Bool {
+        var lo = 0, hi = logicalLineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if logicalLineStarts[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < logicalLineStarts.count && logicalLineStarts[lo] == offset
+    }
 
     public init(source: SourceText, profile: Profile) {
         self.source = source
@@ -63,18 +77,7 @@ public struct Report: Sendable {
 
     /// Headings that own a part none of their ancestors owns, in document order: the top-level part
     /// headings and the sub-headings of merged parts ("（一）履行第一责任人职责情况" under the measures).
-    public var partSections: [Int] {
-        headings.indices.filter { i in
-            let own = headings[i].parts
-            guard !own.isEmpty else { return false }
-            var p = headings[i].parent
-            while let q = p {
-                if own.allSatisfy({ headings[q].parts.contains($0) }) { return false }
-                p = headings[q].parent
-            }
-            return true
-        }
-    }
+    public internal(set) var partSections: [Int] = []
 
     /// Byte range of the body: from the first heading (or opening paragraph) to the closing.
     public var bodyRange: TextRange {
@@ -205,8 +208,11 @@ public struct Heading: Sendable {
     /// The heading text without the marker and without run-on body text.
     public var textRange: TextRange
     public var text: String
-    /// Body text that follows the heading on the same line ("1.加强领导。全年召开……").
+    /// Body text that follows the heading on the same line ("1.加强领导。全年召开……"), with the lines it
+    /// continues on when a stray line break cut it (text copied from a PDF).
     public var runOnRange: TextRange?
+    /// Offsets where a stray line break inside the run-on text was joined (end of the earlier line's content).
+    public var runOnBreaks: [Int] = []
     /// The whole line.
     public var lineRange: TextRange
     public var line: Int

@@ -12,21 +12,15 @@ extension Builder {
         var l = start
         var currentHeading: Int?
         while l < end {
-            if kinds[l] == .heading { currentHeading = lineHeading[l]; l += 1; continue }
+            if kinds[l] == .heading {
+                currentHeading = lineHeading[l]
+                l = continueRunOn(of: l, to: end) + 1
+                continue
+            }
             guard kinds[l] == .paragraph else { l += 1; continue }
             let first = l
             var breaks: [Int] = []
-            var last = l
-            while true {
-                var k = last + 1
-                var blanks = 0
-                while k < end, kinds[k] == .blank, blanks < 1 { k += 1; blanks += 1 }
-                guard k < end, kinds[k] == .paragraph, continues(prev: last, next: k) else { break }
-                if blanks > 0 && !continuesAcrossBlank(prev: last) { break }
-                breaks.append(t.off(t.trimmed(last).1))
-                kinds[k] = .continuation
-                last = k
-            }
+            let last = joinContinuations(from: l, to: end) { b, _ in breaks.append(b) }
             let startByte = t.off(t.lineStart[first])
             let beforeHeadings = report.headings.first.map { $0.lineRange.start > startByte } ?? true
             let isOpening = report.header.opening == nil && report.paragraphs.isEmpty && beforeHeadings
@@ -35,6 +29,42 @@ extension Builder {
             if isOpening { report.header.opening = report.paragraphs.count - 1 }
             l = last + 1
         }
+    }
+
+    /// A heading's run-on text cut by a stray line break ("（一）强化组织领导。镇党委每季度专题研究法治政府建" /
+    /// "设，……"): the lines that continue it become part of it. Returns the last line of the heading.
+    mutating func continueRunOn(of l: Int, to end: Int) -> Int {
+        guard let h = lineHeading[l], report.headings[h].runOnRange != nil else { return l }
+        var breaks: [Int] = []
+        var lines: [Int] = []
+        let last = joinContinuations(from: l, to: end) { b, k in
+            breaks.append(b)
+            lines.append(k)
+        }
+        for k in lines { lineHeading[k] = h }
+        report.headings[h].runOnBreaks += breaks
+        if last > l, let r = report.headings[h].runOnRange {
+            report.headings[h].runOnRange = TextRange(r.start, t.off(t.lineEnd[last]))
+        }
+        return last
+    }
+
+    /// Marks the lines that continue line `first` after stray breaks (at most one blank line between the
+    /// halves) as continuations; `joined(b, k)` gets the offset of each break and the line it joined. Returns
+    /// the last line joined (or `first`).
+    mutating func joinContinuations(from first: Int, to end: Int, _ joined: (Int, Int) -> Void) -> Int {
+        var last = first
+        while true {
+            var k = last + 1
+            var blanks = 0
+            while k < end, kinds[k] == .blank, blanks < 1 { k += 1; blanks += 1 }
+            guard k < end, kinds[k] == .paragraph, continues(prev: last, next: k) else { break }
+            if blanks > 0 && !continuesAcrossBlank(prev: last) { break }
+            joined(t.off(t.trimmed(last).1), k)
+            kinds[k] = .continuation
+            last = k
+        }
+        return last
     }
 
     /// Whether line `next` continues the paragraph of line `prev` after a stray line break.

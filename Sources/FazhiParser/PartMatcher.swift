@@ -2,8 +2,8 @@ import FazhiKnowledge
 
 /// The profile's part patterns compiled for matching heading words, built once per profile.
 ///
-/// Heading text and patterns are both folded with `MatchNormalizer` (traditional → simplified, glosses
-/// dropped), so "推進法治政府建設的主要舉措和成效" names the measures like its simplified twin. A part
+/// A traditional heading is folded with `MatchNormalizer` (traditional → simplified, glosses dropped)
+/// before matching, so "推進法治政府建設的主要舉措和成效" names the measures like its simplified twin. A part
 /// matches when none of its exclusions occurs and all pieces of one of its alternatives occur in order —
 /// the same semantics as `Profile.Part.matches`, on scalars.
 final class PartMatcher: Sendable {
@@ -11,6 +11,9 @@ final class PartMatcher: Sendable {
         var id: String
         var exclude: [[UInt32]]
         var alternatives: [[[UInt32]]]
+        /// The first scalar of each alternative's first piece, sorted: text holding none of them cannot
+        /// match, which most sub-headings ("（二）规范行政决策") show at a glance.
+        var starts: [UInt32]
     }
 
     let profile: Profile
@@ -18,11 +21,14 @@ final class PartMatcher: Sendable {
 
     init(_ profile: Profile) {
         self.profile = profile
-        let fold = MatchNormalizer.shared
+        // Patterns are simplified text, which folding leaves as it is (a knowledge test checks that no
+        // pattern holds a character the table maps), so they are used as written.
         parts = profile.parts.map { p in
-            Part(id: p.id,
-                 exclude: (p.exclude ?? []).map { fold.normalize(u($0)) }.filter { !$0.isEmpty },
-                 alternatives: p.match.map { alt in alt.map { fold.normalize(u($0)) }.filter { !$0.isEmpty } }.filter { !$0.isEmpty })
+            let alternatives = p.match.map { alt in alt.map(u).filter { !$0.isEmpty } }.filter { !$0.isEmpty }
+            return Part(id: p.id,
+                        exclude: (p.exclude ?? []).map(u).filter { !$0.isEmpty },
+                        alternatives: alternatives,
+                        starts: Array(Set(alternatives.map { $0[0][0] })).sorted())
         }
     }
 
@@ -42,26 +48,33 @@ final class PartMatcher: Sendable {
         return true
     }
 
-    /// The ids of the parts folded text names, in profile order.
-    func parts(covering f: [UInt32]) -> [String] {
+    /// The ids of the parts folded text names, in profile order. (Simplified text needs no folding: the
+    /// table only maps traditional characters, and the patterns are simplified.)
+    func parts(covering f: [UInt32]) -> [String] { parts(covering: f[...]) }
+
+    func parts(covering f: ArraySlice<UInt32>, skippingMeasures: Bool = false) -> [String] {
         var out: [String] = []
-        for p in parts where matches(p, f) { out.append(p.id) }
+        for p in parts where !(skippingMeasures && p.id == "measures") && matches(p, f) { out.append(p.id) }
         return out
     }
 
     func matches(_ p: Part, _ f: [UInt32]) -> Bool { matches(p, f[...]) }
 
     func matches(_ p: Part, _ f: ArraySlice<UInt32>) -> Bool {
-        for ex in p.exclude where PartMatcher.find(ex, in: f, from: f.startIndex) != nil { return false }
+        guard f.contains(where: { c in p.starts.contains(c) }) else { return false }
+        // Alternatives first: most text names no part, and the exclusions only matter after a hit.
+        var hit = false
         for alt in p.alternatives {
             var pos = f.startIndex
             var ok = true
             for piece in alt {
                 if let at = PartMatcher.find(piece, in: f, from: pos) { pos = at + piece.count } else { ok = false; break }
             }
-            if ok { return true }
+            if ok { hit = true; break }
         }
-        return false
+        guard hit else { return false }
+        for ex in p.exclude where PartMatcher.find(ex, in: f, from: f.startIndex) != nil { return false }
+        return true
     }
 
     /// First index of `p` in the slice at or after `from`.

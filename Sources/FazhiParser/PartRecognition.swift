@@ -22,8 +22,10 @@ private let pFaZhiJianShe = u("法治建设"), pShuFa = u("述法"), pLvXing = u
 
 extension Builder {
     /// Parts a heading's own words name (folded text), in profile order.
-    func partsNamed(_ s: Int, _ e: Int) -> [String] {
-        matcher.parts(covering: normalized(s, e))
+    func partsNamed(_ s: Int, _ e: Int, mergeableOnly: Bool = false) -> [String] {
+        // Simplified text is matched in place; only a traditional text pays for folding (and its glosses).
+        report.isTraditional ? matcher.parts(covering: normalized(s, e)[...], skippingMeasures: mergeableOnly)
+            : matcher.parts(covering: t.sc[s..<e], skippingMeasures: mergeableOnly)
     }
 
     mutating func recognizeParts() {
@@ -32,8 +34,9 @@ extension Builder {
         keepMergeableSubheadingParts()
         collectMergedParts()
         var statuses = profile.parts.map { status(of: $0.id) }
-        // Parts with no heading: look for words about them in the body, all in one pass.
-        let missing = statuses.filter { $0.presence == .missing }.map(\.id)
+        // Required parts with no heading: look for words about them in the body, all in one pass. (An
+        // optional part missing is only ever mentioned to the user as information; no need to look.)
+        let missing = statuses.filter { st in st.presence == .missing && profile.part(st.id)?.required == true }.map(\.id)
         if !missing.isEmpty {
             let found = mentions(of: missing)
             for k in statuses.indices where statuses[k].presence == .missing {
@@ -41,6 +44,7 @@ extension Builder {
             }
         }
         report.partStatus = statuses
+        report.partSections = computePartSections()
     }
 
     /// "2025年工作措施" in a 2024 report is the plans, whatever its other words.
@@ -62,45 +66,45 @@ extension Builder {
     mutating func inferThematicParts() {
         let roots = report.roots.filter { !report.headings[$0].isPseudo }
         guard !roots.isEmpty else { return }
-        // (Read through `report.headings`, never a copy of it: a copy held across the writes below would
-        // duplicate every heading. Each loop writes only the heading it reads.)
-        func parts(_ i: Int) -> [String] { report.headings[i].parts }
-        // The first root that names shortcomings, plans or other ends the region of the measures.
-        let end = roots.firstIndex { r in parts(r).contains { $0 == "shortcomings" || $0 == "plans" || $0 == "other" } } ?? roots.count
-        let region = roots[..<end]
-        // An overview ("一、总体情况") is the measures only when no other heading names them.
-        let overview = Set(region.filter { (parts($0).isEmpty || parts($0) == ["measures"]) && isOverview(report.headings[$0]) })
-        let explicitMeasures = region.filter { parts($0).contains("measures") && !overview.contains($0) }
-        if let firstExplicit = explicitMeasures.first, let k = region.firstIndex(of: firstExplicit) {
-            for r in region[..<k] where parts(r).isEmpty || overview.contains(r) {
+        // Decide first, write after: holding a copy of the headings while writing would copy them all.
+        var assign: [(Int, String)] = []
+        do {
+            let hs = report.headings
+            // The first root that names shortcomings, plans or other ends the region of the measures.
+            let end = roots.firstIndex { r in hs[r].parts.contains { $0 == "shortcomings" || $0 == "plans" || $0 == "other" } } ?? roots.count
+            let region = roots[..<end]
+            // An overview ("一、总体情况") is the measures only when no other heading names them.
+            let overview = Set(region.filter { (hs[$0].parts.isEmpty || hs[$0].parts == ["measures"]) && isOverview(hs[$0]) })
+            let explicitMeasures = region.filter { hs[$0].parts.contains("measures") && !overview.contains($0) }
+            if let firstExplicit = explicitMeasures.first, let k = region.firstIndex(of: firstExplicit) {
                 // Before the measures heading: an overview or a preamble of its own.
-                report.headings[r].parts = ["other"]
-                report.headings[r].partsInferred = true
-            }
-            for r in region[k...] where parts(r).isEmpty && !overview.contains(r) {
+                for r in region[..<k] where hs[r].parts.isEmpty || overview.contains(r) { assign.append((r, "other")) }
                 // After it: sections the drafter promoted to the first level.
-                report.headings[r].parts = ["measures"]
-                report.headings[r].partsInferred = true
+                for r in region[k...] where hs[r].parts.isEmpty && !overview.contains(r) { assign.append((r, "measures")) }
+            } else {
+                for r in region where hs[r].parts.isEmpty { assign.append((r, "measures")) }
             }
-        } else {
-            for r in region where parts(r).isEmpty {
-                report.headings[r].parts = ["measures"]
-                report.headings[r].partsInferred = true
-            }
+        }
+        for (r, part) in assign {
+            report.headings[r].parts = [part]
+            report.headings[r].partsInferred = true
         }
     }
 
     func isOverview(_ h: Heading) -> Bool {
         let s = scalarIndex(ofByte: h.textRange.start), e = scalarIndex(ofByte: h.textRange.end)
-        let f = normalized(s, e)
-        return vocabulary.overviewHeadings.contains { Builder.find($0, in: f, from: 0) != nil }
+        if report.isTraditional {
+            let f = normalized(s, e)
+            return vocabulary.overviewHeadings.contains { Builder.find($0, in: f, from: 0) != nil }
+        }
+        return vocabulary.overviewHeadings.contains { t.find($0, from: s, to: e) != nil }
     }
 
     /// A sub-heading keeps the parts it names only when they can be merged into another part (not the
     /// measures, which every sub-heading of the measures section names in passing) and its ancestors do
     /// not already stand for them.
     mutating func keepMergeableSubheadingParts() {
-        for i in report.headings.indices where report.headings[i].parent != nil {
+        for i in report.headings.indices where report.headings[i].parent != nil && !report.headings[i].parts.isEmpty {
             var own = report.headings[i].parts.filter { $0 != "measures" }
             var p = report.headings[i].parent
             while let q = p {
@@ -128,6 +132,21 @@ extension Builder {
             leadershipParagraph = range
         } else if let (range, _) = leadershipEvidence() {
             leadershipParagraph = range
+        }
+    }
+
+    /// Headings that own a part none of their ancestors owns (see `Report.partSections`).
+    func computePartSections() -> [Int] {
+        let hs = report.headings
+        return hs.indices.filter { i in
+            let own = hs[i].parts
+            guard !own.isEmpty else { return false }
+            var p = hs[i].parent
+            while let q = p {
+                if own.allSatisfy({ hs[q].parts.contains($0) }) { return false }
+                p = hs[q].parent
+            }
+            return true
         }
     }
 
@@ -186,7 +205,8 @@ extension Builder {
         var wanted = matcher.parts.filter { ids.contains($0.id) }
         var found: [String: TextRange] = [:]
         for p in report.paragraphs where !wanted.isEmpty {
-            let f = folded(scalarIndex(ofByte: p.range.start), scalarIndex(ofByte: p.range.end))
+            let f = report.isTraditional ? folded(scalarIndex(ofByte: p.range.start), scalarIndex(ofByte: p.range.end))
+                : identity(scalarIndex(ofByte: p.range.start), scalarIndex(ofByte: p.range.end))
             var a = 0
             while a < f.scalars.count && !wanted.isEmpty {
                 var b = a

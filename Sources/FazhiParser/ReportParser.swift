@@ -59,6 +59,9 @@ struct Builder {
         findYearAndUnit()
         recognizeParts()
         report.lines = physicalLines()
+        if t.physLine != nil {
+            report.logicalLineStarts = (1..<max(1, t.lineCount)).filter { t.physical($0) == t.physical($0 - 1) }.map { t.off(t.lineStart[$0]) }
+        }
     }
 
     /// One `LineInfo` per physical line: the kind, heading and paragraph of the first logical line on it
@@ -74,14 +77,11 @@ struct Builder {
             // Logical lines on physical line p.
             var kind: LineKind = .blank
             var heading: Int?
-            var firstLogical: Int?
             while l < t.lineCount && t.physical(l) == p {
-                if firstLogical == nil { firstLogical = l }
                 if kind == .blank && kinds[l] != .blank { kind = kinds[l] }
                 if heading == nil { heading = lineHeading[l] }
                 l += 1
             }
-            _ = firstLogical
             while pi < paragraphs.count && paragraphs[pi].lastLine < p { pi += 1 }
             let para = pi < paragraphs.count && paragraphs[pi].firstLine <= p ? pi : nil
             lines.append(LineInfo(kind: kind, range: t.byteRange(t.physStart[p], t.physEnd[p]), heading: heading, paragraph: para))
@@ -116,6 +116,12 @@ struct Builder {
             i += 1
         }
         return out
+    }
+
+    /// The scalars `s..<e` as they are, in the shape of `folded` (for simplified text).
+    func identity(_ s: Int, _ e: Int) -> Folded {
+        guard s < e else { return Folded() }
+        return Folded(scalars: Array(t.sc[s..<e]), source: Array(s..<e))
     }
 
     /// Whether the text is written in traditional characters: among its first 2,000 Han characters, more

@@ -40,12 +40,22 @@ extension Builder {
             break
         }
         guard e - s >= 2 else { return nil }
-        let f = normalized(s, e)
-        guard f.count == e - s else { return nil } // a gloss inside a name: too unsure
+        // Folded for matching; the name keeps the text's own characters, without pronunciation glosses
+        // ("應(yīng)急管理部" → 應急管理部).
+        let folded = self.folded(s, e)
+        let f = folded.scalars
         for c in f where Chars.asciiDigit(c) != nil || c == 0x3002 || c == 0xFF0C || c == 0x2C || c == 0xFF1A || c == 0x3A || c == 0x300A || c == 0x300B {
             return nil
         }
         if isSelfReference(f) { return nil }
+        func make(_ end: Int, _ kind: UnitKind, party: Bool) -> ReportUnit? {
+            guard end >= 2, end <= 24 else { return nil }
+            var name = String.UnicodeScalarView()
+            for k in 0..<end { name.append(Unicode.Scalar(t.sc[folded.source[k]])!) }
+            var u = ReportUnit(name: String(name), kind: kind, range: t.byteRange(folded.source[0], folded.source[end - 1] + 1), source: source)
+            u.isPartyOrgan = party
+            return u
+        }
         // 1. The organ of a place: strip its endings (办事处, then 工委), keep the place.
         var end = f.count
         var stripped = false
@@ -59,22 +69,14 @@ extension Builder {
             strippedParty = strippedParty || o.party
             if placeKind(f, end: end) != nil { break }
         }
-        if stripped, let k = placeKind(f, end: end), end >= 2, end <= 24 {
-            return unit(s, s + end, k, source: source, party: party || strippedParty)
-        }
+        if stripped, let k = placeKind(f, end: end) { return make(end, k, party: party || strippedParty) }
         // 2. A department or office at any level keeps its whole name.
-        if vocabulary.departmentSuffixes.contains(where: { f.count > $0.count && Builder.hasPrefix(f, $0, at: f.count - $0.count) }), f.count <= 24 {
-            return unit(s, e, .department, source: source, party: party)
+        if vocabulary.departmentSuffixes.contains(where: { f.count > $0.count && Builder.hasPrefix(f, $0, at: f.count - $0.count) }) {
+            return make(f.count, .department, party: party)
         }
         // 3. A place.
-        if let k = placeKind(f, end: f.count), f.count <= 24 { return unit(s, e, k, source: source, party: party) }
+        if let k = placeKind(f, end: f.count) { return make(f.count, k, party: party) }
         return nil
-    }
-
-    private func unit(_ s: Int, _ e: Int, _ kind: UnitKind, source: UnitSource, party: Bool) -> ReportUnit {
-        var u = ReportUnit(name: t.string(s, e), kind: kind, range: t.byteRange(s, e), source: source)
-        u.isPartyOrgan = party
-        return u
     }
 
     /// The kind of place folded text `f[..<end]` names (a trailing parenthetical such as "(新市区)" is

@@ -40,17 +40,16 @@ extension FazhiLanguageServer {
         return ["changes": .object(JSONObject([(doc.uri, list)]))]
     }
 
-    func codeActions(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+    func codeActions(_ doc: Document, _ report: Report, _ p: LSP.CodeActionParams) -> JSON {
         let edge = Edge(text: doc.text, encoding: encoding)
-        guard let lr = LSP.Range(json: p["range"]) else { return .array([]) }
-        let range = edge.textRange(lr)
-        let only = p["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
+        let range = edge.textRange(p.range)
+        let only = p.only
         func wanted(_ kind: String) -> Bool {
             guard let only, !only.isEmpty else { return true }
             return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
         }
         var actions: [JSON] = []
-        let all = doc.diagnostics
+        let all = doc.shownDiagnostics
         let here = all.filter { $0.range.overlaps(range) || $0.range.contains(range.start) || $0.range.end == range.start || (range.isEmpty && $0.range.isEmpty && $0.range.start == range.start) || range.contains($0.range) }
 
         if wanted("quickfix") {
@@ -139,5 +138,12 @@ extension FazhiLanguageServer {
             edits.append(.init(range: TextRange(lineEnd, lineEnd), newText: s))
         }
         return edits
+    }
+}
+
+extension FazhiLanguageServer {
+    /// The URI to name a file by in an edit, in the client's own spelling (see `URIs.clientStyle`).
+    func clientURI(forPath path: String, near uri: String) -> String {
+        URIs.clientStyle(path: path, near: uri, open: documents.keys)
     }
 }

@@ -72,8 +72,7 @@ extension FazhiLanguageServer {
         return .object(o)
     }
 
-    func completion(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
-        guard let pos = LSP.Position(json: p["position"]) else { return .null }
+    func completion(_ doc: Document, _ report: Report, _ pos: LSP.Position) -> JSON {
         let text = doc.text
         let edge = Edge(text: text, encoding: encoding)
         let o = edge.offset(pos)
@@ -102,13 +101,7 @@ extension FazhiLanguageServer {
             let after = ScalarRun(text, TextRange(o, lr.end))
             let hasClose = after.scalars.prefix(while: { $0 != Scan.openBook }).contains(Scan.closeBook)
             let range = edge.range(TextRange(prefixStart, o))
-            for (i, law) in knowledge.lawPrefixSearch(prefix, limit: 30).enumerated() {
-                let forms = [law.name] + law.short
-                let filter = forms.first { $0.hasPrefix(prefix) } ?? law.name
-                items.append(completionItem(label: law.name, kind: 18, detail: "\(law.kind) · \(law.status)",
-                                            insert: hasClose ? law.name : law.name + "》", range: range, filter: filter,
-                                            sort: String(format4(i)), data: ["k": "law", "id": .string(law.id)]))
-            }
+            items = lawItems(prefix: prefix, year: report.year ?? guessedReportYear, close: !hasClose, range: range)
             return ["isIncomplete": true, "items": .array(items)]
         }
 
@@ -261,8 +254,8 @@ extension FazhiLanguageServer {
         }
     }
 
-    func resolveCompletion(_ p: JSON) -> JSON {
-        guard case .object(var item) = p else { return p }
+    func resolveCompletion(_ original: JSONObject) -> JSON {
+        var item = original
         let md = caps.completionDocumentationFormat == .markdown
         var doc: String?
         switch item["data"]?["k"]?.stringValue {

@@ -20,6 +20,8 @@ final class ConfigStore {
     /// shown (a configuration passed over, an unknown profile: the findings would otherwise surprise).
     var messages: [String] = []
     var alerts: [String] = []
+    /// Workspace folder paths: editor-setting `files` patterns are relative to the one holding a document.
+    var roots: [String] = []
 
     func bump() { generation += 1 }
 
@@ -89,5 +91,24 @@ final class ConfigStore {
             if reported.insert(m).inserted { alerts.append(m) }
         }
         return c
+    }
+
+    /// The `files` pattern (from the `.fazhi.json` that applies, else the editor settings) that names this
+    /// document as a report, if any.
+    func filePattern(forDocument uri: String) -> String? {
+        guard let path = URIs.path(uri) else { return nil }
+        func relative(to base: String) -> String? {
+            let b = base.hasSuffix("/") ? base : base + "/"
+            return path.hasPrefix(b) ? String(path.dropFirst(b.count)) : nil
+        }
+        if let cp = configPath(forDocument: uri), let f = file(at: cp), let patterns = f.files,
+           let rel = relative(to: (cp as NSString).deletingLastPathComponent) {
+            if let hit = patterns.first(where: { FileGlob($0).matches(rel) }) { return hit }
+        }
+        if let patterns = settings?.files {
+            let rel = roots.lazy.compactMap(relative(to:)).first ?? String(path.drop { $0 == "/" })
+            if let hit = patterns.first(where: { FileGlob($0).matches(rel) }) { return hit }
+        }
+        return nil
     }
 }

@@ -105,13 +105,13 @@ extension FazhiLanguageServer {
     func serializedDiagnostics(_ doc: Document) -> [UInt8] {
         if let why = doc.staleReason { return Array(JSON.array([staleDiagnostic(why).json]).serialized()) }
         if let why = doc.tooLargeReason { return Array(JSON.array([tooLargeDiagnostic(why).json]).serialized()) }
-        return writer(doc).serialized(doc.diagnostics)
+        return writer(doc).serialized(doc.shownDiagnostics)
     }
 
     func publish(_ doc: Document) {
         var params = DiagnosticWriter.publishHead(uri: doc.uri, version: doc.version)
         if doc.staleReason == nil && doc.tooLargeReason == nil {
-            writer(doc).serialize(doc.diagnostics, into: &params)
+            writer(doc).serialize(doc.shownDiagnostics, into: &params)
         } else {
             params.append(contentsOf: serializedDiagnostics(doc))
         }
@@ -194,8 +194,14 @@ extension FazhiLanguageServer {
             return
         }
         doc.install(report: outcome.report, diagnostics: outcome.diagnostics, generation: job.generation, serial: &serial)
-        if let params = outcome.publishParams {
-            client?.sendNotification("textDocument/publishDiagnostics", serializedParams: params)
+        updateVerdict(doc)
+        if !caps.pullDiagnostics {
+            // The worker serialized every finding; a document judged not to be a report shows none.
+            if let params = outcome.publishParams, doc.verdict?.isReport != false {
+                client?.sendNotification("textDocument/publishDiagnostics", serializedParams: params)
+            } else {
+                publish(doc)
+            }
         }
         doc.answerWaiters()
     }
@@ -203,8 +209,8 @@ extension FazhiLanguageServer {
     /// Runs a feature on an analyzed document; unknown or out-of-sync documents answer `null`. A large
     /// document whose lint is still running answers when it is done (the request is deferred), so that
     /// requests for other documents are not held up behind it.
-    func withAnalysis(_ p: JSON, _ body: @escaping (Document, Report) -> JSON) throws -> JSON {
-        guard let doc = document(p), !doc.isStale else { return .null }
+    func withAnalysis(_ uri: String, _ body: @escaping (Document, Report) -> JSON) throws -> JSON {
+        guard let doc = documents[uri], !doc.isStale else { return .null }
         if runsOnWorker(doc) && !doc.isAnalyzed(generation: config.generation), let (id, token) = client?.currentRequest {
             submitLint(doc)
             doc.waiters.append { [weak self] in
@@ -224,16 +230,16 @@ extension FazhiLanguageServer {
         return body(doc, report)
     }
 
-    func pullDiagnostics(_ p: JSON) throws -> JSON {
-        guard let doc = document(p) else { return ["kind": "full", "items": []] }
+    func pullDiagnostics(_ p: LSP.DocumentDiagnosticParams) throws -> JSON {
+        guard let doc = documents[p.textDocument.uri] else { return ["kind": "full", "items": []] }
         if let why = doc.staleReason { return ["kind": "full", "items": [staleDiagnostic(why).json]] }
         if let why = doc.tooLargeReason { return ["kind": "full", "items": [tooLargeDiagnostic(why).json]] }
-        return try withAnalysis(p) { [self] doc, _ in
+        return try withAnalysis(p.textDocument.uri) { [self] doc, _ in
             let resultId = String(doc.resultSerial)
-            if p["previousResultId"]?.stringValue == resultId {
+            if p.previousResultId == resultId {
                 return ["kind": "unchanged", "resultId": .string(resultId)]
             }
-            let items = writer(doc).diagnostics(doc.diagnostics).map(\.json)
+            let items = writer(doc).diagnostics(doc.shownDiagnostics).map(\.json)
             return ["kind": "full", "resultId": .string(resultId), "items": .array(items)]
         }
     }

@@ -16,6 +16,10 @@ final class Document {
     private(set) var analyzedConfig = -1
     /// Identifies one analysis (pull diagnostics resultId).
     private(set) var resultSerial = 0
+    /// Whether the document is checked as a report, and why (see ReportStatus.swift).
+    var verdict: ReportVerdict?
+    /// The user asked to check this document whatever detection says.
+    var checkAnyway = false
 
     /// Counts text changes: a worker's result is installed only for the text it was computed from.
     private(set) var textSerial = 0

@@ -1,7 +1,8 @@
 // Hover: headings → the required part they cover; 《law》 → what the document is; terms → explanation;
-// rates → the value their counts give.
+// rates → the value their counts give (the linter's `FigureAnalysis`).
 import FazhiJSON
 import FazhiKnowledge
+import FazhiLinter
 import FazhiParser
 import FazhiText
 import Foundation
@@ -25,8 +26,7 @@ extension FazhiLanguageServer {
         }
     }
 
-    func hover(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
-        guard let pos = LSP.Position(json: p["position"]) else { return .null }
+    func hover(_ doc: Document, _ report: Report, _ pos: LSP.Position) -> JSON {
         let edge = Edge(text: doc.text, encoding: encoding)
         let o = edge.offset(pos)
         let md = caps.hoverContentFormat == .markdown
@@ -40,16 +40,11 @@ extension FazhiLanguageServer {
         let lr = text.lineRange(line)
         // 《law》
         if let m = Scan.lawMentions(text, in: lr).first(where: { $0.outer.contains(o) }) {
-            return (m.outer, lawHover(text.string(m.name), markdown: md))
+            return (m.outer, lawHover(text.string(m.name), year: report.year, markdown: md))
         }
-        // Rates
-        if let r = Scan.rates(text, line: line).first(where: { $0.range.contains(o) }) {
-            var m = Markup(markdown: md)
-            m.title("\(r.label)核对")
-            m.field("文中写的", "\(Scan.format(r.stated))%")
-            m.field("按数量计算", "\(Scan.format(r.numerator)) ÷ \(Scan.format(r.denominator)) ≈ \(String(format: "%.1f", r.computed))%")
-            if abs(r.computed - r.stated) >= 0.5 { m.blank(); m.text("⚠ 两者不一致，请核对数据。") }
-            return (r.range, m.value)
+        // Rates, as `rate-mismatch` and `part-exceeds-total` see them.
+        if let r = FigureAnalysis.rates(in: text, range: lr, knowledge: knowledge).first(where: { $0.range.contains(o) }) {
+            return (r.range, rateHover(r, text, markdown: md))
         }
         // Terms of art
         if let t = termMatches(text, lr).first(where: { $0.range.contains(o) }) {
@@ -75,6 +70,30 @@ extension FazhiLanguageServer {
             return (t.range, m.value)
         }
         return nil
+    }
+
+    func rateHover(_ r: RateFigure, _ text: SourceText, markdown md: Bool) -> String {
+        var m = Markup(markdown: md)
+        m.title("\(text.string(r.stem))率核对")
+        m.field("文中写的", text.string(r.valueRange))
+        m.field("分子", text.string(r.numerator.phrase))
+        m.field("分母", text.string(r.denominator.phrase) + Self.basisNote(r.basis))
+        m.field("按数量计算", "\(r.numerator.value) ÷ \(r.denominator.value) ≈ \(r.computedText)%")
+        if !r.countsAgree {
+            m.blank(); m.text("⚠ 分子多于分母，请核对数据。")
+        } else if !r.isConsistent {
+            m.blank(); m.text("⚠ 与按数量计算的结果不一致，请核对数据。")
+        }
+        return m.value
+    }
+
+    static func basisNote(_ b: FigureBasis) -> String {
+        switch b {
+        case .plannedActual: return "（应有数）"
+        case .subset: return "（“其中”之前的总数）"
+        case .verbPair: return ""
+        case .total: return "（总数）"
+        }
     }
 
     func headingHover(_ report: Report, _ hi: Int, markdown md: Bool) -> String {
@@ -107,28 +126,41 @@ extension FazhiLanguageServer {
         return m.value
     }
 
-    func lawHover(_ name: String, markdown md: Bool) -> String {
+    /// What a citation was found to be: its category, and for a catalogue document its issuer, dates and
+    /// standing in the report year (the same examination `unknown-law` judges).
+    func lawHover(_ name: String, year: Int? = nil, markdown md: Bool) -> String {
         var m = Markup(markdown: md)
-        switch knowledge.lookupLaw(name) {
-        case .law(let law, let short):
+        let exam = knowledge.examineCitation(name)
+        switch exam.match {
+        case .known(let law, let short):
             m.title(law.citation)
             if short { m.text("文中写作《\(name)》，全称为\(law.citation)。"); m.blank() }
-            m.field("类别", law.kind)
+            m.field("类别", exam.category.label)
             if !law.issuer.isEmpty { m.field("制定机关", law.issuer) }
             if let d = law.adoptedDate { m.field("通过/发布", d.chinese) }
             if !law.amendedDates.isEmpty { m.field("修改", law.amendedDates.map(\.chinese).joined(separator: "、")) }
             if let d = law.effectiveDate { m.field("施行", d.chinese) }
-            m.field("时效", law.status + (law.replacedBy.map { "（已被《\($0)》取代）" } ?? ""))
+            let successor = knowledge.successor(of: law)
+            m.field("时效", law.status + (successor.map { "（已被\($0.citation)取代）" } ?? law.replacedBy.map { "（已被《\($0)》取代）" } ?? ""))
+            if let y = year { m.field("\(y)年度", knowledge.standing(of: law, inReportYear: y).summary(successor: successor)) }
             if let n = law.docNumber { m.field("文号", n) }
             if let note = law.note { m.blank(); m.text(note) }
         case .misnomer(let mis, let sugg):
             m.title("《\(name)》名称有误")
             m.text(mis.reason)
             if !sugg.isEmpty { m.field("应为", sugg.map(\.citation).joined(separator: "、")) }
-        case .unknown(let sugg):
+        case .unknown(let close):
             m.title("《\(name)》")
-            m.text("知识库中没有这个名称，请核对全称。")
-            if !sugg.isEmpty { m.field("是否指", sugg.map(\.citation).joined(separator: "、")) }
+            m.field("类别", exam.category.label)
+            if let c = close {
+                m.text("法规库中没有这个名称，与\(c.citation)只差一处，请核对。")
+            } else if exam.category.claimsCatalogueEntry {
+                m.text("法规库中没有这个名称，请核对正式名称。")
+            } else if exam.category.mayBeNational {
+                m.text("法规库未收录，不核对名称。")
+            } else {
+                m.text("地方、本单位文件和书籍报刊不在核对范围内。")
+            }
         }
         return m.value
     }

@@ -6,12 +6,14 @@ import Foundation
 import LSPKit
 
 extension FazhiLanguageServer {
+    /// Symbol kinds chosen for the names clients show for them (Emacs imenu groups by kind name, VS Code
+    /// shows the kind's icon): the title is the File, a part (一、) a Module, a field of work (（一）) a
+    /// Field, points below (1. （1）) Keys, text that only looks like a heading a String.
     func symbolKind(_ h: Heading) -> Int {
         if h.isPseudo { return 15 }  // String
         switch h.level {
-        case 1: return 3   // Namespace
-        case 2: return 5   // Class
-        case 3: return 8   // Field
+        case 1: return 2   // Module
+        case 2: return 8   // Field
         default: return 20 // Key
         }
     }
@@ -40,12 +42,21 @@ extension FazhiLanguageServer {
         parts.compactMap { report.profile.part($0)?.short }.joined(separator: "、")
     }
 
+    /// The outline's detail for a heading: the parts it stands for (by position when so judged), the parts
+    /// merged into it without a heading of their own, and its size. A sub-heading that is a merged part says
+    /// so. (The recognition is the parser's; this only words it.)
     func headingDetail(_ report: Report, _ i: Int) -> String {
         let h = report.headings[i]
         var size = "\(hanCount(report.source, h.sectionRange))字"
         if !h.children.isEmpty { size = "\(h.children.count)项/" + size }
-        guard h.depth == 0 else { return size }
-        let parts = partShortNames(report, h.parts)
+        var parts = partShortNames(report, h.parts)
+        if h.depth > 0 {
+            return parts.isEmpty ? size : parts + "（未单列） · " + size
+        }
+        if !parts.isEmpty && h.partsInferred { parts += "（按位置判断）" }
+        if !h.mergedParts.isEmpty {
+            parts += (parts.isEmpty ? "" : "；") + "含" + partShortNames(report, h.mergedParts) + "（未单列）"
+        }
         return parts.isEmpty ? size : parts + " · " + size
     }
 
@@ -89,8 +100,7 @@ extension FazhiLanguageServer {
         ]]
     }
 
-    func workspaceSymbols(_ p: JSON) -> JSON {
-        let query = p["query"]?.stringValue ?? ""
+    func workspaceSymbols(query: String) -> JSON {
         var out: [JSON] = []
         for uri in documents.keys.sorted() {
             guard let doc = documents[uri] else { continue }
@@ -122,12 +132,11 @@ extension FazhiLanguageServer {
         return .array(out)
     }
 
-    func selectionRanges(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+    func selectionRanges(_ doc: Document, _ report: Report, _ positions: [LSP.Position]) -> JSON {
         let edge = Edge(text: doc.text, encoding: encoding)
         let text = doc.text
         var out: [JSON] = []
-        for pj in p["positions"]?.arrayValue ?? [] {
-            guard let pos = LSP.Position(json: pj) else { continue }
+        for pos in positions {
             let o = edge.offset(pos)
             var chain: [TextRange] = []
             func add(_ r: TextRange) {

@@ -1,6 +1,7 @@
 // Semantic tokens, document links and inlay hints.
 import FazhiJSON
 import FazhiKnowledge
+import FazhiLinter
 import FazhiParser
 import FazhiText
 import Foundation
@@ -41,8 +42,12 @@ extension FazhiLanguageServer {
         if let c = report.closing.closingPhrase { toks.append(Tok(range: c, type: SemanticTokens.keyword, mods: 0)) }
         let whole = TextRange(0, text.count)
         for m in Scan.lawMentions(text, in: whole) {
-            let inForce = knowledge.law(named: text.string(m.name))?.isInForce ?? true
-            toks.append(Tok(range: m.outer, type: SemanticTokens.law, mods: inForce ? 0 : SemanticTokens.deprecated))
+            // Deprecated when not in force in the report year (now, when the year is unknown), as `unknown-law` judges it.
+            var outdated = false
+            if let law = knowledge.law(named: text.string(m.name)) {
+                outdated = report.year.map { knowledge.standing(of: law, inReportYear: $0).isOutdated } ?? !law.isInForce
+            }
+            toks.append(Tok(range: m.outer, type: SemanticTokens.law, mods: outdated ? SemanticTokens.deprecated : 0))
         }
         for t in knowledge.termMatches(in: text) { toks.append(Tok(range: t.range, type: SemanticTokens.term, mods: 0)) }
         for line in 0..<text.lineCount {
@@ -107,10 +112,10 @@ extension FazhiLanguageServer {
         return .array(out)
     }
 
-    func inlayHints(_ doc: Document, _ report: Report, _ p: JSON) -> JSON {
+    func inlayHints(_ doc: Document, _ report: Report, _ lspRange: LSP.Range) -> JSON {
         let text = doc.text
         let edge = Edge(text: text, encoding: encoding)
-        let range = LSP.Range(json: p["range"]).map { edge.textRange($0) } ?? TextRange(0, text.count)
+        let range = edge.textRange(lspRange)
         var out: [JSON] = []
         for r in report.roots {
             let h = report.headings[r]
@@ -121,13 +126,10 @@ extension FazhiLanguageServer {
             out.append(["position": edge.position(h.lineRange.end).json, "label": .string("〔\(names)〕"), "paddingLeft": true,
                         "tooltip": .string("对应必备部分：" + h.parts.compactMap { report.profile.part($0)?.official }.joined(separator: "；"))])
         }
-        let first = text.line(of: range.start), last = text.line(of: range.end)
-        for line in first...max(first, last) where line < text.lineCount {
-            for rate in Scan.rates(text, line: line) {
-                out.append(["position": edge.position(rate.range.end).json,
-                            "label": .string("≈\(String(format: "%.1f", rate.computed))%"), "paddingLeft": true,
-                            "tooltip": .string("按数量计算：\(Scan.format(rate.numerator)) ÷ \(Scan.format(rate.denominator))")])
-            }
+        for rate in FigureAnalysis.rates(in: text, range: range, knowledge: knowledge) {
+            out.append(["position": edge.position(rate.range.end).json,
+                        "label": .string("≈\(rate.computedText)%"), "paddingLeft": true,
+                        "tooltip": .string("按数量计算：\(rate.numerator.value) ÷ \(rate.denominator.value)")])
         }
         return .array(out)
     }

@@ -13,6 +13,8 @@ struct ClientExtras {
     var watchedFilesDynamicRegistration = false
     var documentChanges = false
     var createFile = false
+    /// The client shows `fazhi/status` notifications (`capabilities.experimental.fazhiStatus`).
+    var statusNotification = false
 
     init() {}
     init(_ p: JSON) {
@@ -22,6 +24,7 @@ struct ClientExtras {
         documentChanges = ws["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
         let ops = ws["workspaceEdit"]?["resourceOperations"]?.arrayValue ?? []
         createFile = ops.contains { $0.stringValue == "create" }
+        statusNotification = caps["experimental"]?["fazhiStatus"]?.boolValue ?? false
     }
 }
 
@@ -40,6 +43,12 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     /// Lints large documents off the processing thread (Diagnostics.swift, LintWorker.swift).
     lazy var lintWorker: LintWorker = makeLintWorker()
 
+    /// Runs the language server over standard input and output until the client exits; returns the exit
+    /// code. (The CLI calls this, so that only FazhiServer meets the protocol layer.)
+    public static func runOverStdio() -> Int32 {
+        LanguageServerRunner.runStdio(delegate: FazhiLanguageServer())
+    }
+
     public init(knowledge: Knowledge = .shared) {
         self.knowledge = knowledge
     }
@@ -51,30 +60,15 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
         caps = client.capabilities
         extras = ClientExtras(params)
         encoding = FazhiText.PositionEncoding(caps.positionEncoding)
+        config.roots = (caps.workspaceFolders.map(\.uri) + (caps.rootURI.map { [$0] } ?? [])).compactMap(URIs.path)
         if let opts = caps.initializationOptions?["fazhi"] ?? caps.initializationOptions, opts.objectValue != nil {
             config.setSettings(opts)
         }
-        var c: JSONObject = [
-            "positionEncoding": .string(caps.positionEncoding.rawValue),
-            "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
-            "hoverProvider": true,
-            "completionProvider": ["triggerCharacters": ["《", "、", "；"], "resolveProvider": true],
-            "documentSymbolProvider": ["label": "法治报告"],
-            "workspaceSymbolProvider": true,
-            "foldingRangeProvider": true,
-            "selectionRangeProvider": true,
-            "codeActionProvider": caps.codeActionLiterals
-                ? ["codeActionKinds": ["quickfix", "source.fixAll", .string(FixAll.kind)], "resolveProvider": false]
-                : true,
-            "documentLinkProvider": ["resolveProvider": false],
-            "semanticTokensProvider": ["legend": SemanticTokens.legend, "full": true, "range": false],
-            "inlayHintProvider": ["resolveProvider": false],
-            "executeCommandProvider": ["commands": [.string(Commands.ignore)]],
-            "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": false]],
-        ]
-        if caps.pullDiagnostics {
-            c["diagnosticProvider"] = ["identifier": "fazhi", "interDocumentDependencies": false, "workspaceDiagnostics": false]
-        }
+        // Request capabilities come from the request table; the rest are about notifications.
+        var c = Self.requests.capabilities(for: caps)
+        c["positionEncoding"] = .string(caps.positionEncoding.rawValue)
+        c["textDocumentSync"] = ["openClose": true, "change": 2, "save": ["includeText": false]]
+        c["workspace"] = ["workspaceFolders": ["supported": true, "changeNotifications": false]]
         return ["capabilities": .object(c), "serverInfo": ["name": "fazhi", "version": "0.1.0"]]
     }
 
@@ -103,29 +97,7 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     // MARK: Dispatch
 
     public func handleRequest(method: String, params: JSON?, id: RequestID, token: CancellationToken) throws -> JSON? {
-        let p = params ?? .null
-        switch method {
-        case "textDocument/diagnostic": return try pullDiagnostics(p)
-        case "textDocument/documentSymbol": return try withDocument(p) { self.documentSymbols($0, $1) }
-        case "workspace/symbol": return workspaceSymbols(p)
-        case "textDocument/foldingRange": return try withDocument(p) { self.foldingRanges($0, $1) }
-        case "textDocument/selectionRange": return try withDocument(p) { self.selectionRanges($0, $1, p) }
-        case "textDocument/hover": return try withDocument(p) { self.hover($0, $1, p) }
-        case "textDocument/completion": return try withDocument(p) { self.completion($0, $1, p) }
-        case "completionItem/resolve": return resolveCompletion(p)
-        case "textDocument/codeAction": return try withDocument(p) { self.codeActions($0, $1, p) }
-        case "textDocument/semanticTokens/full": return try withDocument(p) { self.semanticTokens($0, $1) }
-        case "textDocument/documentLink": return try withDocument(p) { self.documentLinks($0, $1) }
-        case "textDocument/inlayHint": return try withDocument(p) { self.inlayHints($0, $1, p) }
-        case "workspace/executeCommand": return try executeCommand(p)
-        case "fazhi/documentText":
-            guard let doc = document(p) else { return .null }
-            var r: JSONObject = ["text": .string(doc.text.string), "version": .int(doc.version)]
-            if let why = doc.staleReason { r["stale"] = .string(why) }
-            return .object(r)
-        default:
-            return nil
-        }
+        try Self.requests.dispatch(self, method: method, params: params, token: token)
     }
 
     public func handleNotification(method: String, params: JSON?) throws {
@@ -155,12 +127,11 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
 
     func uri(_ p: JSON) -> String? { p["textDocument"]?["uri"]?.stringValue }
 
-    func document(_ p: JSON) -> Document? { uri(p).flatMap { documents[$0] } }
-
-    /// Runs a feature on an analyzed document; unknown documents answer `null` (see `withAnalysis`:
-    /// a large document being linted answers when its lint is done).
-    func withDocument(_ p: JSON, _ body: @escaping (Document, Report) -> JSON) throws -> JSON {
-        try withAnalysis(p, body)
+    /// Runs a feature on an analyzed document; unknown or out-of-sync documents answer `null`. A large
+    /// document whose lint is running on a worker answers when it is done: the request is deferred
+    /// (`withAnalysis`, Diagnostics.swift), so that requests for other documents are not held up.
+    func withDocument(_ id: LSP.TextDocumentIdentifier, _ body: @escaping (Document, Report) -> JSON) throws -> JSON {
+        try withAnalysis(id.uri, body)
     }
 
     func log(_ message: String, type: LSP.MessageType = .log) {
@@ -186,7 +157,7 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     func analyze(_ doc: Document) {
         if Self.isConfigDocument(doc.uri) { return }
         let lc = config.lintConfig(forDocument: doc.uri)
-        doc.analyze(config: lc, generation: config.generation, serial: &serial)
+        if doc.analyze(config: lc, generation: config.generation, serial: &serial) { updateVerdict(doc) }
     }
 
     func didOpen(_ p: JSON) {
@@ -304,18 +275,25 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
 
     // MARK: Commands
 
-    func executeCommand(_ p: JSON) throws -> JSON {
-        guard let cmd = p["command"]?.stringValue else { return .null }
-        switch cmd {
+    func executeCommand(_ p: LSP.ExecuteCommandParams) throws -> JSON {
+        let arg = p.arguments.first ?? .null
+        switch p.command {
         case Commands.ignore:
-            return try ignoreCommand(p["arguments"]?[0] ?? .null)
+            return try ignoreCommand(arg)
+        case Commands.checkDocument:
+            guard let uri = arg["uri"]?.stringValue ?? arg.stringValue else {
+                throw ResponseError.invalidParams("\(Commands.checkDocument): arguments[0] must be {uri} or a URI string")
+            }
+            return checkAnyway(uri)
         default:
-            log("未知命令：\(cmd)", type: .warning)
-            return .null
+            throw ResponseError.invalidParams("未知命令：\(p.command)")
         }
     }
 }
 
 enum Commands {
     static let ignore = "fazhi.ignore"
+    /// Check a document that report detection left alone (arguments: `[{uri}]`).
+    static let checkDocument = "fazhi.checkDocument"
+    static let all = [ignore, checkDocument]
 }

@@ -78,6 +78,26 @@ enum URIs {
 
     static func uri(path: String) -> String { URL(fileURLWithPath: path).absoluteString }
 
+    /// A URI for `path` written the way the client writes its own: the URI of an open document with that
+    /// path, else `near` (a document URI the client sent) with its last segments replaced, so that
+    /// percent-encoding, case and drive letters stay as the client chose them. Falls back to `uri(path:)`.
+    static func clientStyle(path: String, near: String, open: some Sequence<String>) -> String {
+        for u in open where Self.path(u) == path { return u }
+        guard let nearPath = Self.path(near) else { return uri(path: path) }
+        let nearDir = (nearPath as NSString).deletingLastPathComponent
+        let dir = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        guard nearDir == dir || nearDir.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/") else { return uri(path: path) }
+        let up = nearDir.split(separator: "/").count - dir.split(separator: "/").count
+        var base = near[...]
+        for _ in 0...up {
+            guard let slash = base.lastIndex(of: "/") else { return uri(path: path) }
+            base = base[..<slash]
+        }
+        let encodedName = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
+        let candidate = String(base) + "/" + encodedName
+        return Self.path(candidate) == path ? candidate : uri(path: path)
+    }
+
     static func directory(ofURI uri: String) -> URL? {
         path(uri).map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
     }

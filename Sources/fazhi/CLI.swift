@@ -14,6 +14,10 @@ enum CLI {
                                   --verbose 显示所用配置文件和各文件的编码
       fix [--dry-run] [--config 文件] [--verbose] 路径...
                                   自动修复可安全修复的问题，按原编码安全写回（--dry-run 只显示差异；不修改 .docx）
+      review [-o 审核.html] [--format html|json|csv] [--previous 往年文件夹] [--deadline MM-DD] [--config 文件] 路径...
+                                  审核一批报告：生成审核表（各单位五个部分、成文日期是否逾期、问题数，
+                                  逐份问题及原句，与其他单位或往年报告雷同的段落）；默认写入 审核.html，
+                                  json、csv 默认输出到标准输出；--deadline 为报送期限（默认 04-01）
       text 文件                   显示 fazhi 读到的文字（.docx 的正文、自动编号、表格，或解码后的 .txt）
       outline [--format text|json] 文件
                                   显示报告的结构（标题、年度、单位、各级标题及对应部分）
@@ -29,7 +33,7 @@ enum CLI {
     不读取也不修改。
 
     退出码：0 没有警告及以上问题；1 有警告或错误（或 explain 找不到名称）；
-            2 用法错误、读写错误、无法识别编码或配置错误。
+            2 用法错误、读写错误、无法识别编码或配置错误。review 生成了审核表即为 0（有报告未能读取时为 2）。
     """
 
     static func run(_ args: [String]) -> Int32 {
@@ -53,8 +57,9 @@ enum CLI {
         case "rules": return RulesCommand.run(rest)
         case "explain": return ExplainCommand.run(rest)
         case "bench": return BenchCommand.run(rest)
+        case "review": return ReviewCommand.run(rest)
         default:
-            return runMore(cmd, rest)
+            return fail("未知命令 \(cmd)；运行 fazhi --help 查看用法")
         }
     }
 

@@ -17,8 +17,6 @@ enum FixCommand {
         if let c = opts["--config"], let e = runner.loadExplicit(c) { return CLI.fail(e) }
         let (files, errors, _) = LintRunner.expand(pos)
         for e in errors { CLI.warn(e) }
-        var refused = false
-        var refusedCount = 0
         var warnings: [String] = []
         var cache: [String: ConfigChoice] = [:]
         var changedFiles = 0, totalFixes = 0, failed = errors.count

@@ -25,7 +25,9 @@ enum KnowledgeExplainer {
             return (out, false)
         case .unknown(let suggestions):
             guard k.isLikelyNationalLawName(bare) || name.hasPrefix("《") else { return nil }
-            var out = "未找到名为《\(bare)》的法律法规或中央文件。\n"
+            let category = k.citations.category(of: bare)
+            var out = "未找到名为《\(bare)》的法律法规或中央文件。\n按名称判断，这是\(category.label)"
+            out += category.claimsCatalogueEntry ? "，法规库未收录，请核对名称。\n" : (category.mayBeNational ? "。\n" : "，不在核对范围内。\n")
             if !suggestions.isEmpty { out += "相近的名称：" + suggestions.map(\.citation).joined(separator: "、") + "\n" }
             return (out, false)
         }

@@ -1,11 +1,9 @@
 import FazhiServer
-import Foundation
-import LSPKit
 
 /// `fazhi lsp [--stdio]`: runs the language server over stdin/stdout. Other options editors pass
 /// (`--clientProcessId=…`) are ignored.
 enum LSPCommand {
     static func run(_ args: [String]) -> Int32 {
-        LanguageServerRunner.runStdio(delegate: FazhiLanguageServer())
+        FazhiLanguageServer.runOverStdio()
     }
 }

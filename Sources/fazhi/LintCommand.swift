@@ -147,6 +147,14 @@ struct LintRunner {
         return files.map { config(for: $0, cache: &cache, warnings: &warnings) }
     }
 
+    /// Lints files and returns every result in order (for callers that need them together, such as the
+    /// review, which lints in chunks).
+    func run(_ files: [String], stdin: [UInt8]?, displayName: String?, warnings: inout [String]) -> [LintResult] {
+        let collected = ResultList()
+        _ = run(files, choices: choices(for: files, warnings: &warnings), stdin: stdin, displayName: displayName) { collected.append($0) }
+        return collected.items
+    }
+
     /// Lints files in parallel on all cores and hands each result to `emit` in the order of `files`
     /// (one at a time, on whichever worker finished the next file), then drops it. Returns the summaries.
     /// `stdin` supplies the bytes for "-".
@@ -187,6 +195,15 @@ struct LintRunner {
     }
 }
 
+/// Results gathered in emission order (emission is serialized by `OrderedEmitter`; the lock is for the
+/// reader afterwards).
+final class ResultList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [LintResult] = []
+    func append(_ r: LintResult) { lock.lock(); list.append(r); lock.unlock() }
+    var items: [LintResult] { lock.lock(); defer { lock.unlock() }; return list }
+}
+
 /// Hands results produced concurrently to `emit` strictly in index order, one at a time: the worker that
 /// delivers the next expected result emits it and any that were waiting behind it.
 final class OrderedEmitter: @unchecked Sendable {
@@ -211,7 +228,7 @@ final class OrderedEmitter: @unchecked Sendable {
             next += 1
             lock.unlock()
             let summary = item.summary
-            if item.error == nil { emit(item) }
+            emit(item)
             lock.lock()
             summaries.append(summary)
         }
@@ -264,7 +281,9 @@ enum LintCommand {
         let choices = runner.choices(for: files, warnings: &warnings)
         for w in warnings { CLI.warn(w) }
         for e in ioErrors { CLI.warn(e) }
-        let summaries = runner.run(files, choices: choices, stdin: stdin, displayName: opts["--stdin-filename"]) { writer.file($0) }
+        let summaries = runner.run(files, choices: choices, stdin: stdin, displayName: opts["--stdin-filename"]) { r in
+            if r.error == nil { writer.file(r) }
+        }
         let ok = summaries.filter { $0.error == nil }
         writer.finish(ok, all: summaries)
         out.flush()

@@ -21,6 +21,17 @@ final class DecodingTests: XCTestCase {
         let phrases = try resource(PhrasesFile.fileName)
         XCTAssertEqual(try PhrasesFile.load(data: phrases).phrases, try JSONDecoder().decode(PhrasesFile.self, from: phrases).phrases)
         XCTAssertGreaterThan(try TermsFile.load(data: terms).terms.count, 50)
+        // Files read through JSONValueDecoder (Codable over FazhiJSON values), compared through the encoder.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for name in [FiguresFile.fileName, CitationsFile.fileName] {
+            let d = try resource(name)
+            if name == FiguresFile.fileName {
+                XCTAssertEqual(try encoder.encode(try FiguresFile.load(data: d)), try encoder.encode(try JSONDecoder().decode(FiguresFile.self, from: d)))
+            } else {
+                XCTAssertEqual(try encoder.encode(try CitationsFile.load(data: d)), try encoder.encode(try JSONDecoder().decode(CitationsFile.self, from: d)))
+            }
+        }
     }
 
     func testLenientAboutMissingStrictAboutTypes() throws {

@@ -3,10 +3,10 @@ import FazhiText
 import Foundation
 import XCTest
 
-/// Lints the real reports in /work/shared/corpus with the numbering, punctuation, spacing and residue
+/// Lints the real reports in ../shared/corpus with the numbering, punctuation, spacing and residue
 /// rules and checks the findings against what a reviewer marks by hand.
 final class FormatRulesCorpusTests: XCTestCase {
-    static let corpus = "/work/shared/corpus"
+    static let corpus = TestCorpus.dir.path
     static var ruleIDs: [String] {
         (RuleCatalog.all.filter { [.numbering, .punctuation, .spacing, .residue].contains($0.metadata.category) }).map(\.metadata.id)
     }
@@ -43,12 +43,10 @@ final class FormatRulesCorpusTests: XCTestCase {
             "002 unpaired-mark ”",                         // 、”收支两条线”
             "002 stray-space  ",                            // 《…管理办法》 要求
         ]
-        for (name, d, text) in all {
-            print("CORPUS \(name.prefix(3)) \(d.rule) [\(d.severity.rawValue)] «\(text)» \(d.message)")
-        }
-        // Only compare when the corpus is the one reviewed (three reports).
-        guard Set(all.map(\.0)).count <= 3 else { return }
-        XCTAssertEqual(got, expected)
+        // The three reports reviewed by hand (others that may join the folder are the golden test's business).
+        let reviewed = got.filter { $0.hasPrefix("000 ") || $0.hasPrefix("001 ") || $0.hasPrefix("002 ") }
+        XCTAssertTrue(Set(all.map { String($0.0.prefix(3)) }).isSuperset(of: ["000", "001", "002"]))
+        XCTAssertEqual(reviewed, expected)
     }
 }
 

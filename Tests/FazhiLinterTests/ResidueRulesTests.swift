@@ -39,6 +39,19 @@ final class ResidueRulesTests: XCTestCase {
         XCTAssertEqual(flagged(t, lint(t, only: "placeholder")), ["待填写"])
     }
 
+    func testOmittedTextAndInsertionNotes() {
+        let t = "三、存在的不足和原因\n（略）\n开展活动【待补充】次，[此处插入本年度数据]，［此处插入］，数据(略)。\n"
+        let d = lint(t, only: "placeholder")
+        XCTAssertEqual(flagged(t, d), ["（略）", "【待补充】", "[此处插入本年度数据]", "［此处插入］", "(略)"])
+        XCTAssertTrue(d[0].message.contains("省略标记"), d[0].message)
+    }
+
+    func testOmissionNotesReferencesAndModelNumbersAreFine() {
+        let t = "附件（略），图片（略），统计表格（略），详见附表（略）。参见文献[1]，型号XX-200和XX100，宣传页[ ]。此处插入图片。\n"
+        XCTAssertEqual(lint(t, only: "placeholder").map(\.message), [])
+        XCTAssertEqual(lint("附件：1.工作台账（略）\n　　附件2.工作清单（略）\n", only: "placeholder").map(\.message), [])
+    }
+
     func testPlaceholderNearMisses() {
         let t = "展板规格2×3米，二〇〇八年，XXL码，【重要】事项，Mexico City。\n"
         XCTAssertEqual(lint(t, only: "placeholder").count, 0)

@@ -37,10 +37,10 @@ final class SpacingRulesTests: XCTestCase {
         XCTAssertEqual(flagged(t, d), ["约300余人", "近100多人", "约20人左右", "30余人左右"])
     }
 
-    func testDecimalWithWanIsInfo() {
+    func testDecimalWithWanIsOnlyAHint() {
         let t = "惠及1.2万余人。\n"
         let d = lint(t, only: "approximate-number")
-        XCTAssertEqual(d.map(\.severity), [.info])
+        XCTAssertEqual(d.map(\.severity), [.hint])
     }
 
     func testApproximateNearMisses() {
@@ -63,30 +63,14 @@ final class SpacingRulesTests: XCTestCase {
         let d = lint(t, only: "rate-mismatch")
         XCTAssertEqual(flagged(t, d), ["98%", "100%"])
         XCTAssertTrue(d[0].message.contains("95%"))
-        XCTAssertTrue(d[1].message.contains("96.67%"))
-    }
-
-    /// A rate looks back for its counts within its sentence, but at most about 500 characters: a long
-    /// sentence still works, counts further back than that are not used (a line of thousands of counts
-    /// and rates with no full stop stays linear).
-    func testRateMismatchLooksBackWithinABoundedWindow() {
-        let filler = String(repeating: "全镇持续推进严格规范公正文明执法，", count: 20)  // ~340 characters, no count
-        let near = "全年" + filler + "受理40件，办结38件，办结率100%。\n"
-        XCTAssertEqual(flagged(near, lint(near, only: "rate-mismatch")), ["100%"])
-        let far = "全年受理40件，" + filler + filler + "办结38件，办结率100%。\n"
-        XCTAssertEqual(lint(far, only: "rate-mismatch").count, 0)
-        // Hundreds of count/rate groups in one sentence: only the first rate has one count of each kind
-        // before it; the later ones see several (ambiguous) and say nothing.
-        let table = String(repeating: "受理10件，办结9件，办结率80%，", count: 400) + "完。\n"
-        let d = lint(table, only: "rate-mismatch")
-        XCTAssertEqual(d.map(\.range.start), ["受理10件，办结9件，办结率".utf8.count])
+        XCTAssertTrue(d[1].message.contains("96.7%"), d[1].message)
     }
 
     func testRateMismatchNearMisses() {
         for t in ["受理40件，办结38件，办结率95%。\n",
                   "调处纠纷248件，受理率达到100%，调处成功率达到99.07%。\n",
                   "参考57人、抽考2人，参考率100%，合格率100%。\n",
-                  "受理40件，办结38件。😀办结率100%。\n",
+                  "受理40件，办结38件。全年培训5次。😀办结率100%。\n",
                   "受理30件，另受理10件，办结38件，办结率100%。\n",
                   "调处纠纷3起，调解成功2起，成功率66.7%。\n"] {
             XCTAssertEqual(lint(t, only: "rate-mismatch").count, 0, t)

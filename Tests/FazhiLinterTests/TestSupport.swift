@@ -1,3 +1,4 @@
+import Foundation
 import FazhiLinter
 import FazhiParser
 import FazhiText
@@ -23,4 +24,12 @@ func flagged(_ text: String, _ diags: [Diagnostic]) -> [String] {
 func applyingFixes(_ text: String, _ diags: [Diagnostic]) -> String {
     let edits = diags.compactMap { $0.fixes.first }.flatMap(\.edits)
     return edits.applied(to: SourceText(text))
+}
+
+/// The shared development corpus beside the package (../shared/corpus), found from this file's place, never
+/// from an absolute path. Tests that need it skip when it is absent.
+enum TestCorpus {
+    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpus").standardizedFileURL
+    static let openings = dir.appendingPathComponent("openings")
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
 }

@@ -4,12 +4,12 @@ import FazhiText
 import Foundation
 import XCTest
 
-/// Precision on real reports: every finding of the word rules on /work/shared/corpus is a real defect.
+/// Precision on real reports: every finding of the word rules on ../shared/corpus is a real defect.
 final class WordRulesCorpusTests: XCTestCase {
     static let ids = ["confusable", "term-form", "unknown-law", "unit-mismatch", "anachronism", "coverage"]
 
     func corpus() throws -> [(String, String)] {
-        let dir = URL(fileURLWithPath: "/work/shared/corpus")
+        let dir = TestCorpus.dir
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
             throw XCTSkip("no corpus")
         }
@@ -22,14 +22,6 @@ final class WordRulesCorpusTests: XCTestCase {
         let rules = Self.ids.compactMap { RuleCatalog.rule($0) }
         let (report, diags) = Linter(rules: rules).lint(SourceText(text))
         return diags.map { ($0.rule, report.text($0.range), $0.message) }
-    }
-
-    func testDumpFindings() throws {
-        for (name, text) in try corpus() {
-            let (report, _) = Linter(rules: []).lint(SourceText(text))
-            print("== \(name) year=\(report.year.map(String.init) ?? "?") unit=\(report.unit.map { "\($0.name)/\($0.kind.rawValue)" } ?? "?")")
-            for f in findings(text) { print("  [\(f.rule)] \(f.text) — \(f.message)") }
-        }
     }
 }
 

@@ -102,9 +102,13 @@ final class UnknownLawRuleTests: XCTestCase {
         XCTAssertEqual(d[0].fixes.first?.isSafe, false)
     }
 
-    func testRepealedLawInAReportOnAYearBeforeTheRepealIsOnlyANote() {
-        let d = lint(report(year: 2021, measures: "严格落实《信访条例》。"), only: "unknown-law")
-        XCTAssertEqual(d.map(\.severity), [.info])
+    func testRepealedLawInAReportOnAYearBeforeTheRepealIsFineExceptInThePlans() {
+        // 信访条例 was in force throughout 2021; its successor was issued in February 2022, while the 2021
+        // report was written: the measures may cite it, the plans for 2022 should name the successor.
+        XCTAssertEqual(lint(report(year: 2021, measures: "严格落实《信访条例》。"), only: "unknown-law").map(\.message), [])
+        let p = lint(report(year: 2021, measures: "开展信访工作。", plans: "严格落实《信访条例》。"), only: "unknown-law")
+        XCTAssertEqual(p.map(\.severity), [.info])
+        XCTAssertEqual(p.first?.fixes.first?.edits.first?.newText, "信访工作条例")
         let m = lint(report(year: 2022, measures: "组织学习《民法通则》。"), only: "unknown-law")
         XCTAssertEqual(m.map(\.severity), [.warning])
         XCTAssertTrue(m[0].message.contains("《民法典》"), m[0].message)
@@ -122,6 +126,60 @@ final class UnknownLawRuleTests: XCTestCase {
         XCTAssertEqual(flagged(text, d), ["《中华人民共和国乡村治理法》"])
         XCTAssertTrue(d[0].message.hasPrefix("未找到名为《中华人民共和国乡村治理法》的法律法规"), d[0].message)
         XCTAssertTrue(d[0].fixes.allSatisfy { !$0.isSafe })
+    }
+
+    func testOutlineIsJudgedAgainstTheReportYear() {
+        let cite = "贯彻落实《法治政府建设实施纲要（2015—2020年）》。"
+        // In force throughout 2020, and its successor came after the 2020 report was written.
+        XCTAssertEqual(lint(report(year: 2020, measures: cite, plans: cite), only: "unknown-law").map(\.message), [])
+        // Replaced in August 2021: a note in the 2021 measures, a warning in the 2021 plans and in any later report.
+        XCTAssertEqual(lint(report(year: 2021, measures: cite), only: "unknown-law").map(\.severity), [.info])
+        XCTAssertEqual(lint(report(year: 2021, measures: "开展学习。", plans: cite), only: "unknown-law").map(\.severity), [.warning])
+        let d = lint(report(year: 2022, measures: cite), only: "unknown-law")
+        XCTAssertEqual(d.map(\.severity), [.warning])
+        XCTAssertTrue(d[0].message.contains("《法治政府建设实施纲要（2021—2025年）》"), d[0].message)
+        XCTAssertEqual(d[0].fixes.first?.edits.first?.newText, "法治政府建设实施纲要（2021—2025年）")
+    }
+
+    func testPlansMayAnticipateTheSuccessor() {
+        // The 2021 outline appeared in August 2021, after the 2020 report was written: plans may look forward to it.
+        let t = report(year: 2020, measures: "贯彻落实《法治政府建设实施纲要（2015—2020年）》。", plans: "谋划贯彻即将印发的《法治政府建设实施纲要（2021—2025年）》。")
+        XCTAssertEqual(lint(t, only: "unknown-law").map(\.message) + lint(t, only: "anachronism").map(\.message), [])
+        // Cited as in force in the measures of that year it is an error, reported once (by `anachronism`).
+        let u = report(year: 2020, measures: "贯彻落实《法治政府建设实施纲要（2021—2025年）》。")
+        XCTAssertEqual(lint(u, only: "unknown-law").map(\.message), [])
+        XCTAssertEqual(lint(u, only: "anachronism").map(\.severity), [.error])
+    }
+
+    func testDocumentIssuedAfterTheReportWasWritten() {
+        // 信访工作条例 (2022-02-25) in a 2020 report: `anachronism` reports the anchor, this rule stays silent.
+        XCTAssertEqual(lint(report(year: 2020, measures: "全面贯彻《信访工作条例》。"), only: "unknown-law").map(\.message), [])
+        // Issued while the 2021 report was being written: a note in the measures, nothing in the plans.
+        XCTAssertEqual(lint(report(year: 2021, measures: "全面贯彻《信访工作条例》。"), only: "unknown-law").map(\.severity), [.info])
+        XCTAssertEqual(lint(report(year: 2021, measures: "开展信访工作。", plans: "全面贯彻《信访工作条例》。"), only: "unknown-law").map(\.message), [])
+    }
+
+    func testSlipsInNamesOfCatalogueDocuments() {
+        let t = report(measures: "依据《有组织犯罪法》开展常态化扫黑除恶，落实《法治政府建设实施纲要(20212025年)》。")
+        let d = lint(t, only: "unknown-law")
+        XCTAssertEqual(flagged(t, d), ["《有组织犯罪法》", "《法治政府建设实施纲要(20212025年)》"])
+        XCTAssertEqual(d.map(\.severity), [.warning, .warning])
+        XCTAssertEqual(d.map { $0.fixes.first?.edits.first?.newText }, ["反有组织犯罪法", "法治政府建设实施纲要（2021—2025年）"])
+    }
+
+    func testRealRegulationsPartyDocumentsAndLocalDocumentsAreNeverWarnings() {
+        for text in ["依照《行政机关公务员处分条例》处理违纪人员。", "深入贯彻《全面深化法治领域改革纲要（2023—2027年）》。",
+                     "制定《法治云溪建设规划（2021—2025年）》。", "修订《行政执法考评办法》和《区司法局行政执法考评办法》。",
+                     "执行《城南街道机关考勤管理规定》。", "订阅《法治日报》，学习《习近平法治思想学习纲要》《论坚持全面依法治国》。",
+                     "执行《深圳经济特区灾害事故应急处置条例》。", "按照《中共云溪县委全面依法治县委员会2024年工作要点》。",
+                     "学习《国务院关于加强法治政府建设的意见》《关于加强法治政府建设的意见》。", "该《条例》明确了职责。"] {
+            let d = lint(report(measures: text), only: "unknown-law")
+            XCTAssertTrue(d.allSatisfy { $0.severity == .info || $0.severity == .hint }, "\(text): \(d.map(\.message))")
+        }
+        // An unknown name with the form of a State Council regulation: at most a note asking to check it.
+        let d = lint(report(measures: "执行《中华人民共和国村镇客运条例》。"), only: "unknown-law")
+        XCTAssertEqual(d.map(\.severity), [.info])
+        XCTAssertTrue(d[0].message.contains("请核对名称"), d[0].message)
     }
 
     func testRealShortLocalBookAndBrokenTitlesAreFine() {

@@ -44,6 +44,19 @@ final class ServerFeatureTests: XCTestCase {
 
     func lines(_ s: String) -> [String] { s.components(separatedBy: "\n") }
 
+    /// The editor's outline is honest about merged and position-judged parts, as `fazhi outline` is.
+    func testOutlineSaysWhichPartsAreMergedWhere() {
+        let text = "××镇人民政府关于2024年度法治政府建设情况的报告\n一、强化组织领导，夯实法治基础\n（一）履行推进法治建设第一责任人职责\n镇党委书记带头述法。\n二、存在的不足和原因\n培训不足，原因是经费有限。\n三、2025年工作安排\n继续加强培训。\n"
+        c.open(uri, text)
+        let tops = c.request("textDocument/documentSymbol", doc(uri)).arr.first?["children"]?.arr ?? []
+        XCTAssertEqual(tops.count, 3)
+        let detail = tops.first?["detail"]?.str ?? ""
+        XCTAssertTrue(detail.hasPrefix("主要举措和成效（按位置判断）；含党政主要负责人履行第一责任人职责情况（未单列） · "), detail)
+        let sub = tops.first?["children"]?.arr.first?["detail"]?.str ?? ""
+        XCTAssertTrue(sub.hasPrefix("党政主要负责人履行第一责任人职责情况（未单列） · "), sub)
+        XCTAssertTrue(tops[1]["detail"]?.str?.hasPrefix("存在的不足和原因 · ") ?? false)
+    }
+
     func testDocumentSymbolHierarchy() {
         c.open(uri, sampleReport)
         let syms = c.request("textDocument/documentSymbol", doc(uri)).arr
@@ -106,7 +119,7 @@ final class ServerFeatureTests: XCTestCase {
         let th = c.request("textDocument/hover", .object(p))["contents"]?["value"]?.str ?? ""
         XCTAssertTrue(th.contains("随机抽取检查对象") && th.contains("国办发〔2015〕58号"), th)
         let hints = c.request("textDocument/inlayHint", ["textDocument": ["uri": .string(uri)], "range": rng(0, 0, 40, 0)]).arr
-        XCTAssertTrue(hints.contains { $0["label"]?.str == "≈95.0%" }, "\(hints)")
+        XCTAssertTrue(hints.contains { $0["label"]?.str == "≈95%" }, "\(hints)")
         XCTAssertLessThanOrEqual(hints.count, 5)
         let links = c.request("textDocument/documentLink", doc(uri)).arr
         XCTAssertEqual(links.first?["target"]?.str,
@@ -137,14 +150,33 @@ final class ServerFeatureTests: XCTestCase {
         XCTAssertTrue(next.contains("（二）"), "\(next)")
         XCTAssertTrue(next.contains { $0.hasPrefix("二、") && $0.contains("存在的不足和原因") }, "\(next)")
 
-        // After 《: law names with the closing 》.
+        // After 《: law names with the closing 》, in the form the user is typing: the short name after
+        // "《行政" (so that prefix-filtering clients keep it), the full name after "《中华人民共和国行".
         c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 3],
                                            "contentChanges": [["range": rng(4, 0, 4, 0), "text": "严格执行《行政"]]])
         let laws = completion(4, 7)
-        let chufa = laws.first { $0["label"]?.str == "中华人民共和国行政处罚法" }
+        let chufa = laws.first { $0["label"]?.str == "行政处罚法" }
         XCTAssertNotNil(chufa, "\(laws)")
-        XCTAssertEqual(chufa?["textEdit"]?["newText"]?.str, "中华人民共和国行政处罚法》")
-        XCTAssertEqual(chufa?["textEdit"]?["range"], rng(4, 5, 4, 7))
+        XCTAssertEqual(chufa?["textEdit"]?["newText"]?.str, "行政处罚法》")
+        XCTAssertEqual(chufa?["filterText"]?.str, "行政处罚法")
+        // The edit replaces what was typed after 《.
+        XCTAssertEqual(chufa?["textEdit"]?["range"], marked("\n\n\n\n严格执行《⟦行政⟧").range)
+        for item in laws {
+            XCTAssertTrue(item["textEdit"]?["newText"]?.str?.hasPrefix("行政") ?? false, "\(item)")
+            XCTAssertTrue(item["filterText"]?.str?.hasPrefix("行政") ?? false, "\(item)")
+        }
+        // Only names in force in the report year (2024, from the title), the most cited first.
+        XCTAssertEqual(laws.compactMap { $0["label"]?.str }, ["行政复议法", "行政处罚法"])
+        c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 31],
+                                           "contentChanges": [["range": rng(4, 7, 4, 7), "text": "》中华人民共和国行"]]])
+        // Line 4 is now "严格执行《行政》中华人民共和国行"; no 《 before the cursor's run: no law list.
+        XCTAssertFalse(completion(4, 16).contains { $0["kind"]?.int == 18 })
+        c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 32],
+                                           "contentChanges": [["range": rng(4, 7, 4, 8), "text": "，《"]]])
+        let full = completion(4, 17)
+        XCTAssertEqual(Set(full.compactMap { $0["textEdit"]?["newText"]?.str }), ["中华人民共和国行政处罚法》", "中华人民共和国行政复议法》"], "\(full)")
+        c.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 33],
+                                           "contentChanges": [["range": rng(4, 0, 4, 17), "text": "严格执行《行政"]]])
         let resolved = c.request("completionItem/resolve", chufa ?? .null)
         XCTAssertTrue(resolved["documentation"]?["value"]?.str?.contains("全国人民代表大会常务委员会") ?? false)
 

@@ -14,9 +14,10 @@ final class IgnoreActionTests: XCTestCase {
 
     /// Opens the report and returns the arguments of the ignore action for the half-width comma.
     func ignoreArguments(_ c: LSPTestClient, _ uri: String) -> JSON {
-        c.open(uri, "一、主要举措和成效\n全年召开会议4次,形成纪要。\n")
+        let m = marked("一、主要举措和成效\n全年召开会议4次⟦,⟧形成纪要。\n二、存在的不足和原因\n")
+        c.open(uri, m.text)
         var p = doc(uri).objectValue!
-        p["range"] = rng(1, 8, 1, 9)
+        p["range"] = m.range
         p["context"] = ["diagnostics": []]
         let actions = c.request("textDocument/codeAction", .object(p)).arr
         let ignore = actions.first { $0["command"]?["arguments"]?[0]?["rule"]?.str == "halfwidth-punctuation" }
@@ -103,7 +104,7 @@ final class ServerConfigProblemTests: XCTestCase {
     func testUnknownProfileIsShownNamingIt() throws {
         let c = try LSPTestClient()
         _ = c.initialize(richCapabilities, extra: ["initializationOptions": ["fazhi": ["profile": "县里的模板"]]])
-        c.open("file:///tmp/fazhi-profile/r.txt", "一、主要举措和成效\n")
+        c.open("file:///tmp/fazhi-profile/r.txt", "一、主要举措和成效\n二、存在的不足和原因\n")
         let shown = c.wait("showMessage") { $0["method"]?.str == "window/showMessage" }
         let m = shown?["params"]?["message"]?.str ?? ""
         XCTAssertTrue(m.contains("报告模板“县里的模板”不存在（可用：default）"), m)
@@ -122,7 +123,7 @@ final class ServerConfigProblemTests: XCTestCase {
         let c = try LSPTestClient()
         _ = c.initialize(richCapabilities)
         let uri = URL(fileURLWithPath: dir.appendingPathComponent("sub/r.txt").path).absoluteString
-        c.open(uri, "一、主要举措和成效\n")
+        c.open(uri, "一、主要举措和成效\n二、存在的不足和原因\n")
         let shown = c.wait("showMessage") { $0["method"]?.str == "window/showMessage" }
         XCTAssertTrue(shown?["params"]?["message"]?.str?.contains("未使用配置文件 \(config.path)") ?? false, shown?.serializedString() ?? "")
         let diags = c.wait("diagnostics") { $0["method"]?.str == "textDocument/publishDiagnostics" }

@@ -22,11 +22,15 @@ let testResources: URL = {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-server-tests-\(getpid())")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let bundle = fazhiExecutable().deletingLastPathComponent().appendingPathComponent("Fazhi_FazhiKnowledge.resources")
-    for sub in ["Resources/profiles.json", "profiles.json"] {
-        let src = bundle.appendingPathComponent(sub)
-        if let d = FileManager.default.contents(atPath: src.path) {
-            try? d.write(to: dir.appendingPathComponent("profiles.json"))
-            break
+    // The shipped profiles and the vocabularies of citations and figures (how reports are written, not a
+    // knowledge base under test).
+    for name in ["profiles.json", "citations.json", "figures.json"] {
+        for sub in ["Resources/\(name)", name] {
+            let src = bundle.appendingPathComponent(sub)
+            if let d = FileManager.default.contents(atPath: src.path) {
+                try? d.write(to: dir.appendingPathComponent(name))
+                break
+            }
         }
     }
     let laws = """
@@ -35,9 +39,17 @@ let testResources: URL = {
        "issuer": "全国人民代表大会常务委员会", "adopted": "1996-03-17", "amended": ["2009-08-27", "2017-09-01", "2021-01-22"],
        "effective": "2021-07-15", "status": "现行有效", "note": "规定行政处罚的设定和实施。"},
       {"id": "xingzheng-fuyi-fa", "name": "中华人民共和国行政复议法", "short": ["行政复议法"], "kind": "法律",
-       "issuer": "全国人民代表大会常务委员会", "adopted": "1999-04-29", "status": "现行有效"},
+       "issuer": "全国人民代表大会常务委员会", "adopted": "1999-04-29", "status": "现行有效", "citedRank": 1},
+      {"id": "xingzheng-old", "name": "行政测试旧办法", "kind": "部门规章", "issuer": "测试部", "adopted": "2001-01-01",
+       "status": "已废止", "repealed": "2020-01-01"},
+      {"id": "xingzheng-future", "name": "行政测试新条例", "kind": "行政法规", "issuer": "国务院", "adopted": "2030-01-01",
+       "status": "现行有效"},
       {"id": "xinfang-tiaoli", "name": "信访工作条例", "short": [], "kind": "党内法规", "issuer": "中共中央、国务院",
-       "adopted": "2022-01-24", "effective": "2022-05-01", "status": "现行有效"}
+       "adopted": "2022-01-24", "effective": "2022-05-01", "status": "现行有效"},
+      {"id": "gangyao-2021", "name": "法治政府建设实施纲要（2021—2025年）", "short": [], "kind": "规范性文件", "issuer": "中共中央、国务院",
+       "adopted": "2021-08", "status": "现行有效"},
+      {"id": "gangyao-2015", "name": "法治政府建设实施纲要（2015—2020年）", "short": [], "kind": "规范性文件", "issuer": "中共中央、国务院",
+       "adopted": "2015-12", "status": "已失效", "replacedBy": "法治政府建设实施纲要（2021—2025年）"}
     ], "misnomers": []}
     """
     let terms = """
@@ -245,3 +257,21 @@ extension JSON {
 func pos(_ line: Int, _ ch: Int) -> JSON { ["line": .int(line), "character": .int(ch)] }
 func rng(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> JSON { ["start": pos(l1, c1), "end": pos(l2, c2)] }
 func doc(_ uri: String) -> JSON { ["textDocument": ["uri": .string(uri)]] }
+
+/// Text with one span between ⟦ and ⟧ (an empty span ⟦⟧ is a caret): the text without the marks, and the
+/// span as an LSP range in UTF-16 units — so a test names the place it means instead of counting characters.
+func marked(_ s: String) -> (text: String, range: JSON, start: JSON) {
+    var text = ""
+    var line = 0, col = 0
+    var start = (0, 0), end = (0, 0)
+    for ch in s {
+        switch ch {
+        case "⟦": start = (line, col)
+        case "⟧": end = (line, col)
+        default:
+            text.append(ch)
+            if ch == "\n" { line += 1; col = 0 } else { col += String(ch).utf16.count }
+        }
+    }
+    return (text, rng(start.0, start.1, end.0, end.1), pos(start.0, start.1))
+}

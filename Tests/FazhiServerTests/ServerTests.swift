@@ -1,4 +1,5 @@
 import FazhiJSON
+import FazhiServer
 import Foundation
 import XCTest
 
@@ -116,7 +117,7 @@ final class ServerDiagnosticsTests: XCTestCase {
             XCTAssertEqual(d["source"]?.str, "fazhi")
             XCTAssertEqual(d["severity"]?.int, 1)
             XCTAssertEqual(d["codeDescription"]?["href"]?.str, "https://github.com/fazhi-lsp/fazhi/blob/main/docs/rules.md#missing-part")
-            XCTAssertEqual(d["range"], rng(0, 0, 0, "××镇人民政府关于2024年度法治政府建设情况的报告".utf16.count))
+            XCTAssertEqual(d["range"], marked("⟦××镇人民政府关于2024年度法治政府建设情况的报告⟧").range)
             XCTAssertNotNil(d["data"]?.str)
         }
         // A burst of changes: the latest version is published.
@@ -138,7 +139,7 @@ final class ServerDiagnosticsTests: XCTestCase {
             caps = .object(o)
         }
         let r = c.initialize(caps)
-        XCTAssertEqual(r["capabilities"]?["diagnosticProvider"]?["interDocumentDependencies"], .bool(false))
+        XCTAssertEqual(r["capabilities"]?["diagnosticProvider"]?["interFileDependencies"], .bool(false))
         XCTAssertEqual(r["capabilities"]?["diagnosticProvider"]?["workspaceDiagnostics"], .bool(false))
         let uri = "file:///tmp/fazhi-pull/report.txt"
         c.open(uri, "××镇人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年召开专题会议4次。\n")
@@ -298,10 +299,8 @@ final class ServerRobustnessTests: XCTestCase {
         _ = c.initialize(richCapabilities)
         let uri = "file:///tmp/fazhi-odd/r.txt"
         c.open(uri, sampleReport)
-        let methods = ["textDocument/diagnostic", "textDocument/documentSymbol", "workspace/symbol", "textDocument/foldingRange",
-                       "textDocument/selectionRange", "textDocument/hover", "textDocument/completion", "completionItem/resolve",
-                       "textDocument/codeAction", "textDocument/semanticTokens/full", "textDocument/documentLink",
-                       "textDocument/inlayHint", "workspace/executeCommand", "fazhi/documentText"]
+        // Every request the server answers, from its request table.
+        let methods = FazhiLanguageServer.requests.methods
         let odd: [JSON] = [
             [:], ["textDocument": 1], ["textDocument": ["uri": .string(uri)], "position": ["line": -1, "character": "x"]],
             ["textDocument": ["uri": .string(uri)], "position": pos(9999, 9999), "range": rng(50, 3, 2, 1), "positions": [pos(9999, 0), pos(0, 9999)],

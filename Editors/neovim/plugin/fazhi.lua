@@ -20,3 +20,7 @@ end, { desc = "法治：显示插件、fazhi 程序和语言服务器的状态" 
 vim.api.nvim_create_user_command("FazhiRestart", function()
   require("fazhi").restart()
 end, { desc = "法治：重启 fazhi 语言服务器" })
+
+vim.api.nvim_create_user_command("FazhiCheck", function()
+  require("fazhi.editor").check_anyway(0)
+end, { desc = "法治：仍然检查当前文档（即使它看起来不是法治政府建设报告）" })

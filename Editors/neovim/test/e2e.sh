@@ -64,8 +64,33 @@ run_mode() {
   return $rc
 }
 
+run_live() {
+  local rc live="$work/live"
+  mkdir -p "$live"
+  cp "$here/fixtures/live-report.txt" "$live/云溪镇2024年度法治政府建设情况报告.txt"
+  cp "$here/fixtures/notes.txt" "$live/notes.txt"
+  set +e
+  FAZHI_BIN="$bin" FAZHI_LIVE_DIR="$live" FAZHI_RECORD="${FAZHI_RECORD_DIR:+$FAZHI_RECORD_DIR/neovim-live.jsonl}" \
+    XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" HOME="$work/home" \
+    timeout --kill-after=5 "$timeout_s" \
+    nvim --headless --clean -i NONE --cmd "set rtp^=$plugin" -c "luafile $here/live.lua" </dev/null 2>"$log"
+  rc=$?
+  set -e
+  if [[ $rc -eq 124 || $rc -eq 137 ]]; then
+    echo "FAIL 超时：nvim 在 ${timeout_s} 秒内没有结束"
+  fi
+  if [[ -s "$log" ]]; then
+    echo "--- nvim stderr (live) ---"
+    cat "$log"
+  fi
+  return $rc
+}
+
 status=0
 run_mode setup || status=$?
+if [[ $fake -eq 0 ]]; then
+  run_live || status=$?
+fi
 # Neovim 0.11+ also reads lsp/fazhi.lua through vim.lsp.config / vim.lsp.enable.
 if nvim --headless --clean -c 'lua io.stdout:write(vim.fn.has("nvim-0.11"))' -c 'qa!' 2>/dev/null | grep -q 1; then
   run_mode enable || status=$?

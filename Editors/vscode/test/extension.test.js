@@ -1,157 +1,163 @@
 'use strict';
 
+// The extension against the stand-in vscode module and a stand-in server (test-support/fake-server.js).
+
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { vscode, lc, extension, makeContext, reset } = require('../test-support/setup');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { vscode, extension, makeContext, reset, until, fakeServer } = require('../test-support/setup');
 
-const EXPECTED_SELECTOR = [
-  { scheme: 'file', language: 'plaintext' },
-  { scheme: 'untitled', language: 'plaintext' },
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'untitled', language: 'markdown' },
-];
+function logFile() {
+  const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-vsc-')), 'log.jsonl');
+  process.env.FAKE_LOG = f;
+  return f;
+}
+const received = (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8').trim().split('\n').filter(Boolean).map(JSON.parse) : []);
 
 async function activated(config) {
   reset();
-  if (config) vscode.__test.setConfig(config);
+  vscode.__test.setConfig(Object.assign({ path: fakeServer }, config || {}));
   const context = makeContext();
-  const api = await extension.activate(context);
-  return { context, api, client: lc.__test.instances[0] };
+  await extension.activate(context);
+  return { context, client: extension._internal.getClient() };
 }
 
-test('activate starts `<path> lsp` over stdio', async () => {
-  const { client } = await activated();
-  assert.equal(lc.__test.instances.length, 1);
-  assert.equal(client.id, 'fazhi');
-  assert.equal(client.name, '法治报告检查');
-  for (const exec of [client.serverOptions.run, client.serverOptions.debug]) {
-    assert.equal(exec.command, 'fazhi');
-    assert.deepEqual(exec.args, ['lsp']);
-    assert.equal(exec.transport, lc.TransportKind.stdio);
-  }
-  assert.ok(client.started);
-  await extension.deactivate();
-});
-
-test('fazhi.path setting is used, relative paths from the workspace folder', async () => {
-  reset();
-  vscode.workspace.workspaceFolders = [{ name: 'ws', uri: vscode.Uri.file('/home/u/ws') }];
-  vscode.__test.setConfig({ path: '.build/debug/fazhi' });
-  await extension.activate(makeContext());
-  assert.equal(lc.__test.instances[0].serverOptions.run.command, '/home/u/ws/.build/debug/fazhi');
-  await extension.deactivate();
-
-  const { resolveBinary } = extension._internal;
-  assert.equal(resolveBinary('/opt/fazhi/bin/fazhi', '/ws'), '/opt/fazhi/bin/fazhi');
-  assert.equal(resolveBinary('${workspaceFolder}/bin/fazhi', '/ws'), '/ws/bin/fazhi');
-  assert.equal(resolveBinary('fazhi', '/ws'), 'fazhi');
-  assert.equal(resolveBinary('', '/ws'), 'fazhi');
-  assert.equal(resolveBinary(undefined, undefined), 'fazhi');
-});
-
-test('client options: selector, synchronize, initializationOptions', async () => {
-  const { client } = await activated({
-    path: 'fazhi', profile: 'default', rules: { 'stray-space': 'off' }, ignore: [{ rule: 'confusable', text: '其它' }],
-    trace: { server: 'verbose' },
+test('activate starts `<path> lsp` and initializes with the settings as initializationOptions', async () => {
+  const log = logFile();
+  const { client } = await activated({ profile: 'default', rules: { 'stray-space': 'off' }, ignore: [{ rule: 'confusable', text: '其它' }],
+    files: ['**/*报告*.txt'], trace: { server: 'off' } });
+  assert.equal(extension._internal.getState(), 'running');
+  assert.equal(client.options.command, fakeServer);
+  assert.deepEqual(client.options.args, ['lsp']);
+  const init = await until(() => received(log).find((m) => m.method === 'initialize'));
+  assert.deepEqual(init.params.initializationOptions, {
+    profile: 'default', rules: { 'stray-space': 'off' }, ignore: [{ rule: 'confusable', text: '其它' }], files: ['**/*报告*.txt'],
   });
-  const opts = client.clientOptions;
-  assert.deepEqual(opts.documentSelector, EXPECTED_SELECTOR);
-  assert.equal(opts.synchronize.configurationSection, 'fazhi');
-  assert.equal(opts.synchronize.fileEvents.glob, '**/.fazhi.json');
-  assert.deepEqual(opts.initializationOptions, {
-    profile: 'default', rules: { 'stray-space': 'off' }, ignore: [{ rule: 'confusable', text: '其它' }],
-  });
-  assert.ok(opts.outputChannel, 'an output channel is passed to the client');
+  assert.equal(init.params.capabilities.experimental.fazhiStatus, true);
+  assert.equal(init.params.capabilities.textDocument.publishDiagnostics.versionSupport, true);
+  // The server asks for its section and the whole configuration; only server keys are answered.
+  const answer = await until(() => received(log).find((m) => m.id === 'cfg'));
+  assert.deepEqual(answer.result[0].rules, { 'stray-space': 'off' });
+  assert.equal(answer.result[0].path, undefined);
+  assert.deepEqual(answer.result[1].fazhi.profile, 'default');
+  // Providers for what the server offers.
+  const kinds = vscode.__test.providers.map((p) => p.kind).sort();
+  assert.deepEqual(kinds, ['codeAction', 'completion', 'documentSymbol', 'foldingRange', 'hover']);
+  assert.deepEqual(vscode.__test.providers.find((p) => p.kind === 'completion').rest, ['《']);
   await extension.deactivate();
+  assert.ok(received(log).some((m) => m.method === 'shutdown'), 'deactivate shuts the server down');
 });
 
 test('empty settings are not sent, so .fazhi.json wins', async () => {
-  const { client } = await activated({ path: 'fazhi', profile: '', rules: {}, ignore: [] });
-  assert.deepEqual(client.clientOptions.initializationOptions, {});
+  const log = logFile();
+  await activated({ profile: '', rules: {}, ignore: [] });
+  const init = await until(() => received(log).find((m) => m.method === 'initialize'));
+  assert.deepEqual(init.params.initializationOptions, {});
   await extension.deactivate();
 });
 
-test('workspace/configuration answers drop client-only keys', async () => {
-  const { client } = await activated();
-  const mw = client.clientOptions.middleware.workspace.configuration;
-  const params = { items: [{ section: 'fazhi' }, { section: 'other' }, {}] };
-  const next = async () => [
-    { path: '/x/fazhi', trace: { server: 'off' }, profile: 'p', rules: { a: 'hint' }, ignore: [] },
-    { keep: 1 },
-    { fazhi: { path: 'fazhi', profile: '' }, editor: {} },
-  ];
-  const result = await mw(params, undefined, next);
-  assert.deepEqual(result[0], { profile: 'p', rules: { a: 'hint' } });
-  assert.deepEqual(result[1], { keep: 1 });
-  assert.deepEqual(result[2], { fazhi: {}, editor: {} });
+test('documents: report documents are opened on the server, others are not; edits are sent incrementally', async () => {
+  const log = logFile();
+  await activated();
+  const doc = vscode.__test.makeDocument('file:///r/%E6%8A%A5%E5%91%8A.txt', 'plaintext', '标题\n正文\n');
+  vscode.__test.fire('openDocument', doc);
+  vscode.__test.fire('openDocument', vscode.__test.makeDocument('file:///r/a.js', 'javascript', 'x'));
+  doc.edit(new vscode.Range(1, 0, 1, 0), '新');
+  const change = await until(() => received(log).find((m) => m.method === 'textDocument/didChange'));
+  const opens = received(log).filter((m) => m.method === 'textDocument/didOpen');
+  assert.equal(opens.length, 1);
+  assert.equal(opens[0].params.textDocument.uri, 'file:///r/%E6%8A%A5%E5%91%8A.txt', 'the URI is sent as VS Code spells it');
+  assert.equal(change.params.textDocument.version, 2);
+  assert.deepEqual(change.params.contentChanges, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, rangeLength: 0, text: '新' }]);
   await extension.deactivate();
 });
 
 test('commands are registered', async () => {
+  logFile();
   const { context } = await activated();
   const ids = [...vscode.__test.calls.commands.keys()].sort();
-  assert.deepEqual(ids, ['fazhi.insertTemplate', 'fazhi.lintWorkspace', 'fazhi.restartServer', 'fazhi.showOutput']);
+  assert.deepEqual(ids, ['fazhi.checkDocument', 'fazhi.executeServerCommand', 'fazhi.insertTemplate', 'fazhi.lintWorkspace',
+    'fazhi.restartServer', 'fazhi.showOutput']);
   assert.ok(context.subscriptions.length >= 7, 'disposables are pushed to context.subscriptions');
   await extension.deactivate();
 });
 
-test('status bar: ✓ without errors, count with errors, warning when the server fails', async () => {
-  await activated();
+test('finding the binary: setting first, then PATH, then the common places; a Chinese message names fazhi.path', () => {
+  const { findBinary, resolveBinary, notFoundMessage } = extension._internal;
+  const has = (set) => (p) => set.includes(p);
+  assert.equal(resolveBinary('/opt/fazhi/bin/fazhi', '/ws'), '/opt/fazhi/bin/fazhi');
+  assert.equal(resolveBinary('${workspaceFolder}/bin/fazhi', '/ws'), '/ws/bin/fazhi');
+  assert.equal(resolveBinary('.build/debug/fazhi', '/ws'), '/ws/.build/debug/fazhi');
+  assert.equal(resolveBinary('', '/ws'), 'fazhi');
+  assert.equal(findBinary('/opt/x/fazhi', '/ws', { PATH: '' }, has(['/opt/x/fazhi'])).command, '/opt/x/fazhi');
+  assert.equal(findBinary('/opt/x/fazhi', '/ws', { PATH: '' }, has([])).command, undefined);
+  assert.equal(findBinary('fazhi', '/ws', { PATH: '/a:/b', HOME: '/home/u' }, has(['/b/fazhi', '/home/u/.local/bin/fazhi'])).command, '/b/fazhi');
+  // A desktop-started VS Code with a bare PATH still finds ~/.local/bin/fazhi.
+  assert.equal(findBinary('fazhi', undefined, { PATH: '/usr/bin', HOME: '/home/u' }, has(['/home/u/.local/bin/fazhi'])).command,
+    '/home/u/.local/bin/fazhi');
+  const miss = findBinary('fazhi', undefined, { PATH: '/usr/bin', HOME: '/home/u' }, has([]));
+  assert.equal(miss.command, undefined);
+  assert.ok(miss.searched.includes('/home/u/.local/bin/fazhi') && miss.searched.includes('/usr/local/bin/fazhi'));
+  assert.match(notFoundMessage('fazhi', miss.searched), /fazhi\.path/);
+  assert.match(notFoundMessage('fazhi', miss.searched), /桌面/);
+  assert.match(notFoundMessage('/bad/fazhi', []), /\/bad\/fazhi/);
+});
+
+test('a missing binary: status warning and a message that says what to set', async () => {
+  reset();
+  vscode.__test.setConfig({ path: '/nonexistent/fazhi' });
+  await extension.activate(makeContext());
   const item = vscode.__test.calls.statusItems[0];
-  assert.ok(item, 'a status bar item is created');
-  assert.equal(item.alignment, vscode.StatusBarAlignment.Right);
+  assert.equal(item.text, '法治 $(warning)');
+  assert.equal(item.command, 'fazhi.showOutput');
+  assert.ok(vscode.__test.calls.messages.some(([kind, m]) => kind === 'error' && /fazhi\.path/.test(m) && /完整路径/.test(m)));
+  await extension.deactivate();
+});
+
+test('status bar: ✓ without errors, count with errors, “–” with the reason for a document that is not a report', async () => {
+  logFile();
+  const { client } = await activated();
+  const item = vscode.__test.calls.statusItems[0];
   assert.ok(item.visible);
   assert.equal(item.text, '法治');
-
   const doc = vscode.__test.makeDocument('file:///r/报告.txt', 'plaintext');
   vscode.window.activeTextEditor = vscode.__test.makeEditor(doc);
   vscode.__test.fire('activeEditor', vscode.window.activeTextEditor);
   assert.equal(item.text, '法治 ✓');
-
   const E = vscode.DiagnosticSeverity;
   const mk = (sev, source) => Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), 'm', sev), { source });
-  vscode.__test.setDiagnostics('file:///r/报告.txt', [
-    mk(E.Error, 'fazhi'), mk(E.Error, 'fazhi'), mk(E.Warning, 'fazhi'), mk(E.Error, 'fazhi lint'), mk(E.Error, 'other'),
-  ]);
+  vscode.__test.setDiagnostics('file:///r/报告.txt', [mk(E.Error, 'fazhi'), mk(E.Error, 'fazhi'), mk(E.Warning, 'fazhi'), mk(E.Error, 'fazhi lint'), mk(E.Error, 'other')]);
   vscode.__test.fire('diagnostics', { uris: [doc.uri] });
   assert.equal(item.text, '法治 $(error) 2');
   assert.match(item.tooltip, /2 个错误，1 个警告/);
-  assert.equal(item.command, 'workbench.actions.view.problems');
-  await extension.deactivate();
-
-  reset();
-  lc.__test.failNextStart(new Error('spawn fazhi ENOENT'));
-  await extension.activate(makeContext());
-  const failed = vscode.__test.calls.statusItems[0];
-  assert.equal(failed.text, '法治 $(warning)');
-  assert.match(failed.tooltip, /ENOENT/);
-  assert.equal(failed.command, 'fazhi.showOutput');
-  assert.ok(vscode.__test.calls.messages.some(([kind, m]) => kind === 'error' && /fazhi\.path/.test(m)));
+  // The server says the note is not a report.
+  const note = vscode.__test.makeDocument('file:///r/notes.txt', 'plaintext');
+  vscode.window.activeTextEditor = vscode.__test.makeEditor(note);
+  client.connection.dispatch({ jsonrpc: '2.0', method: 'fazhi/status', params: { uri: 'file:///r/notes.txt', checked: false, reason: '没有报告的标题' } });
+  assert.equal(item.text, '法治 –');
+  assert.match(item.tooltip, /没有报告的标题/);
+  assert.equal(item.command, 'fazhi.checkDocument');
   await extension.deactivate();
 });
 
-test('deactivate stops the client', async () => {
-  const { client } = await activated();
-  assert.equal(client.stopped, false);
-  await extension.deactivate();
-  assert.equal(client.stopped, true);
-  // A second deactivate is harmless.
-  await extension.deactivate();
-});
-
-test('changing fazhi.path restarts the client', async () => {
-  await activated();
-  vscode.__test.setConfig({ path: '/new/fazhi' });
+test('changing fazhi.path restarts the client; other fazhi settings are sent to the server', async () => {
+  const log = logFile();
+  const { client: first } = await activated();
+  vscode.__test.setConfig({ path: fakeServer, rules: { a: 'off' } });
+  vscode.__test.fire('configuration', { affectsConfiguration: (s) => s === 'fazhi' || s === 'fazhi.rules' });
+  const change = await until(() => received(log).find((m) => m.method === 'workspace/didChangeConfiguration'));
+  assert.deepEqual(change.params.settings.fazhi.rules, { a: 'off' });
   vscode.__test.fire('configuration', { affectsConfiguration: (s) => s === 'fazhi.path' || s === 'fazhi' });
-  await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setImmediate(r));
-  assert.equal(lc.__test.instances.length, 2);
-  assert.ok(lc.__test.instances[0].stopped);
-  assert.equal(lc.__test.instances[1].serverOptions.run.command, '/new/fazhi');
+  await until(() => extension._internal.getClient() && extension._internal.getClient() !== first && extension._internal.getState() === 'running');
+  assert.equal(first.state, 'stopped');
   await extension.deactivate();
 });
 
 test('insertTemplate inserts the bundled template with five parts', async () => {
+  logFile();
+  delete process.env.FAKE_COMPLETION;
   await activated();
   const doc = vscode.__test.makeDocument('file:///r/新报告.txt', 'plaintext');
   vscode.window.activeTextEditor = vscode.__test.makeEditor(doc);
@@ -165,17 +171,17 @@ test('insertTemplate inserts the bundled template with five parts', async () => 
 });
 
 test('insertTemplate prefers a template completion from the server', async () => {
-  await activated();
-  lc.__test.setCompletionResult({ isIncomplete: false, items: [
-    { label: '一是', insertText: '一是' },
-    { label: '报告模板', insertText: '服务器模板${1:镇}', insertTextFormat: 2 },
+  const log = logFile();
+  process.env.FAKE_COMPLETION = JSON.stringify({ isIncomplete: false, items: [
+    { label: '一是', insertText: '一是' }, { label: '报告模板', insertText: '服务器模板${1:镇}', insertTextFormat: 2 },
   ] });
-  const doc = vscode.__test.makeDocument('file:///r/新报告.txt', 'plaintext');
+  await activated();
+  delete process.env.FAKE_COMPLETION;
+  const doc = vscode.__test.makeDocument('file:///r/%E6%96%B0.txt', 'plaintext');
   vscode.window.activeTextEditor = vscode.__test.makeEditor(doc);
   await vscode.__test.calls.commands.get('fazhi.insertTemplate')();
-  const client = lc.__test.instances[0];
-  assert.equal(client.requests[0].method, 'textDocument/completion');
-  assert.equal(client.requests[0].params.textDocument.uri, 'file:///r/新报告.txt');
+  const req = received(log).find((m) => m.method === 'textDocument/completion');
+  assert.equal(req.params.textDocument.uri, 'file:///r/%E6%96%B0.txt');
   assert.equal(vscode.__test.calls.snippets[0].snippet.value, '服务器模板${1:镇}');
   await extension.deactivate();
 });

@@ -66,11 +66,13 @@ test('fazhi.lintWorkspace runs `<path> lint --format json <folder>` and fills th
   vscode.workspace.workspaceFolders = [{ name: 'reports', uri: vscode.Uri.file(dir) }];
   vscode.__test.setConfig({ path: fake });
   await extension.activate(makeContext());
+  // (The fake cannot serve LSP; only the folder run matters here.)
+  vscode.__test.calls.messages.length = 0;
   await vscode.__test.calls.commands.get('fazhi.lintWorkspace')();
 
   assert.deepEqual(fs.readFileSync(argsFile, 'utf8').trim().split('\n'), ['lint', '--format', 'json', dir]);
   const coll = vscode.__test.calls.diagnosticCollections.find((c) => c.name === 'fazhi-lint');
-  const diags = coll.entries.get('file://' + path.join(dir, '青禾镇.txt'));
+  const diags = coll.entries.get(vscode.Uri.file(path.join(dir, '青禾镇.txt')).toString());
   assert.equal(diags.length, 2);
   assert.equal(diags[0].source, 'fazhi lint');
   assert.equal(diags[0].code, 'missing-part');
@@ -80,6 +82,20 @@ test('fazhi.lintWorkspace runs `<path> lint --format json <folder>` and fills th
   assert.ok(vscode.__test.calls.messages.some(([kind, m]) => kind === 'info' && /检查了 2 个文件，1 个文件有问题，共 1 个错误、1 个警告/.test(m)));
   const channel = vscode.__test.calls.outputChannels[0];
   assert.ok(channel.lines.some((l) => l.startsWith('青禾镇.txt:5:1: [numbering]')));
+
+  // A file open in the editor is checked by the server: the folder run must not show it a second time,
+  // and opening a file drops its folder-run findings.
+  vscode.workspace.textDocuments = [vscode.__test.makeDocument(vscode.Uri.file(path.join(dir, '青禾镇.txt')).toString(), 'plaintext')];
+  vscode.workspace.textDocuments[0].uri = vscode.Uri.file(path.join(dir, '青禾镇.txt'));
+  await vscode.__test.calls.commands.get('fazhi.lintWorkspace')();
+  assert.equal(coll.entries.get(vscode.Uri.file(path.join(dir, '青禾镇.txt')).toString()), undefined);
+  vscode.workspace.textDocuments = [];
+  await vscode.__test.calls.commands.get('fazhi.lintWorkspace')();
+  assert.equal(coll.entries.get(vscode.Uri.file(path.join(dir, '青禾镇.txt')).toString()).length, 2);
+  const opened = vscode.__test.makeDocument('x', 'plaintext');
+  opened.uri = vscode.Uri.file(path.join(dir, '青禾镇.txt'));
+  vscode.__test.fire('openDocument', opened);
+  assert.equal(coll.entries.get(vscode.Uri.file(path.join(dir, '青禾镇.txt')).toString()), undefined);
   await extension.deactivate();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -93,8 +109,9 @@ test('fazhi.lintWorkspace reports a failing binary (exit code 2)', async (t) => 
   vscode.workspace.workspaceFolders = [{ name: 'reports', uri: vscode.Uri.file(dir) }];
   vscode.__test.setConfig({ path: fake });
   await extension.activate(makeContext());
+  vscode.__test.calls.messages.length = 0;
   await vscode.__test.calls.commands.get('fazhi.lintWorkspace')();
-  assert.ok(vscode.__test.calls.messages.some(([kind]) => kind === 'error'));
+  assert.ok(vscode.__test.calls.messages.some(([kind, m]) => kind === 'error' && /检查文件夹失败/.test(m)));
   assert.ok(vscode.__test.calls.outputChannels[0].lines.some((l) => l.includes('未知选项')));
   await extension.deactivate();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -11,12 +11,13 @@ import FazhiText
 ///   because plans are written in the same window. The one exception: inside the plans part, a mention
 ///   introduced by an anticipating word (迎接、筹备、即将、将于、谋划…) looks forward to an event
 ///   and is not a citation.
-/// * Superseded items (`until`): 普法 plans are outdated when they ended before the reported year began
-///   (a 2021 report may still close off 七五普法); goal phrases, outlines and laws when they were
+/// * Superseded items (`until`): 普法 plans, formulas of the guiding line (新理念新思想新战略, 十九大和十九届
+///   历次全会) and former names (法制日报) are outdated when they ended before the reported year began (the
+///   2020 report still speaks of 2020); goal phrases, outlines and laws when they were
 ///   superseded before the end of the reported year (the report is written after the successor took
 ///   over). Finished campaigns are past events, not anachronisms (巩固党纪学习教育成果 is fine).
-///   A mention written as history (原…、…已废止) is not flagged; a repealed document in 《》 is left
-///   to `unknown-law`.
+///   A mention written as history (原…、…已废止) is not flagged; a catalogue document in 《》 is left
+///   to `unknown-law`, which judges it against the report year.
 /// * The year is the report's year (title, else opening); nothing is checked when it is unknown.
 public struct AnachronismRule: Rule {
     public init() {}
@@ -39,7 +40,7 @@ public struct AnachronismRule: Rule {
     static let anticipating = ["迎接", "筹备", "即将", "将于", "谋划", "届时", "召开前", "做好准备"]
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        guard let year = ctx.report.year else { return }
+        guard let year = ctx.report.confidentYear else { return }
         let knowledge = Knowledge.shared
         let index = knowledge.anchors
         let matches = ctx.cache.anchorMatches
@@ -62,22 +63,22 @@ public struct AnachronismRule: Rule {
             guard let until = m.anchorIndex.map({ index.untilDates[$0] }) ?? a.untilDate else { continue }
             let outdated: Bool
             switch kind {
-            case .pufa: outdated = until.isCertainlyBefore(yearStart)
+            case .pufa, .formula, .renamed: outdated = until.isCertainlyBefore(yearStart)
             case .slogan, .outline, .law: outdated = !until.isCertainlyAfter(yearEnd)
             default: outdated = false
             }
             guard outdated else { continue }
-            if let s = ctx.cache.bookTitles.span(containing: m.range) {
-                switch WordSupport.lookupTitle(ctx.text(s.inner), knowledge: knowledge, wantSuggestions: false) {
-                case .law(let l, _) where !l.isInForce: continue  // unknown-law reports it
-                case .misnomer: continue
-                default: break
-                }
-            }
+            // A catalogue document in 《》 is judged against the report year by `unknown-law`.
+            if let s = ctx.cache.bookTitles.span(containing: m.range), ctx.cache.isKnownTitle(ctx.text(s.inner)) { continue }
             if WordSupport.isWrittenAsHistory(m.range, in: ctx.source) { continue }
             var fixes: [Fix] = []
             if let next = a.supersededBy, !next.isEmpty {
                 fixes.append(Fix(title: "改为“\(next)”", edits: [TextEdit(range: m.range, newText: next)], isSafe: false))
+            }
+            if kind == .renamed {
+                // An old name may still be right when it refers to the past (an article of 2019): only a note.
+                sink.report(m.range, "“\(m.phrase)”是旧称：\(a.note)", fixes: fixes, severity: .info, data: a.id)
+                continue
             }
             sink.report(m.range, "\(year)年度报告不应再把“\(m.phrase)”作为现行提法：\(a.note)", fixes: fixes,
                         severity: .warning, data: a.id)
@@ -108,7 +109,8 @@ public struct AnachronismRule: Rule {
         case .outline: return "印发"
         case .law: return "出台"
         case .campaign: return "启动"
-        case .slogan, .none: return "提出"
+        case .slogan, .formula, .none: return "提出"
+        case .renamed: return "启用"
         }
     }
 }

@@ -10,7 +10,7 @@ public struct ApproximateNumberRule: Rule {
         category: .spacing,
         defaultSeverity: .warning,
         title: "概数表达自相矛盾",
-        rationale: "“余”“多”表示比所说的整数略多，模糊的是末位以下的部分，因此只能跟在末位为零的整数（10余次、300余户）或“万”“亿”等单位（1万余元）之后。“12余次”“35多人”既精确又模糊，自相矛盾，应写“12次”或“10余次”。“约300余人”“近100多人”“约20人左右”重复表示概数，应删去其一。",
+        rationale: "“余”“多”表示比所说的整数略多，模糊的是末位以下的部分，因此只能跟在末位为零的整数（10余次、300余户）或“万”“亿”等单位（1万余元）之后。“12余次”“35多人”既精确又模糊，自相矛盾，应写“12次”或“10余次”。“约300余人”“近100多人”“约20人左右”重复表示概数，应删去其一。“17.8万余人”带小数又加“余”，严格说不够严谨，但属常见用法，只作提示。",
         source: "GB/T 15835-2011《出版物上数字用法》（概数）",
         examples: [
             RuleExample("组织干部开展法律知识专题学习12余次。\n", triggers: true),
@@ -71,8 +71,9 @@ public struct ApproximateNumberRule: Rule {
         let r = TextRange(num.start, phraseEnd)
         if unit {
             if num.decimal {
+                // 17.8万余人 is common usage: GB/T 15835 does not forbid it, so only a hint.
                 sink.report(r, "“\(ctx.text(r))”中小数已精确到小数位，再用“\(word)”表示概数不够严谨，可写确切数或整数加“\(word)”",
-                            severity: .info)
+                            severity: .hint)
             }
             return
         }

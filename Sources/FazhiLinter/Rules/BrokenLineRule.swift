@@ -19,25 +19,27 @@ public struct BrokenLineRule: Rule {
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+        // Stray breaks joined by the parser: inside paragraphs and inside a heading's run-on text.
+        var breaks: [Int] = []
+        for p in ctx.report.paragraphs { breaks += p.breaks }
+        for h in ctx.report.headings { breaks += h.runOnBreaks }
+        breaks.sort()
         let lines = ctx.report.lines
-        for p in ctx.report.paragraphs where !p.breaks.isEmpty {
-            for b in p.breaks {
-                let l = ctx.source.line(of: b)
-                // The next line of the paragraph.
-                var next = l + 1
-                while next <= p.lastLine && next < lines.count && lines[next].kind == .blank { next += 1 }
-                guard next < lines.count, next <= p.lastLine else { continue }
-                let end = lines[next].range.start
-                guard end > b else { continue }
-                let (prev, _) = ctx.scalar(before: b)
-                let following = ctx.scalar(at: end)
-                // Latin words keep a space when joined.
-                let join = FormatScan.isASCIILetter(prev) && FormatScan.isASCIILetter(following) ? " " : ""
-                let digits = FormatScan.digit(prev) != nil && FormatScan.digit(following) != nil
-                let r = TextRange(b, end)
-                let message = digits ? "数字被断行拆开，应与下一行相接" : "句子中间断行：上一行未以句末标点结束，下一行也未缩进，应与下一行相接"
-                sink.report(r, message, fixes: [Fix(title: "接上下一行", edits: [TextEdit(range: r, newText: join)])])
-            }
+        for b in breaks {
+            // The next line that is not blank: the other half of the sentence.
+            var next = ctx.source.line(of: b) + 1
+            while next < lines.count && lines[next].kind == .blank { next += 1 }
+            guard next < lines.count else { continue }
+            let end = lines[next].range.start
+            guard end > b else { continue }
+            let (prev, _) = ctx.scalar(before: b)
+            let following = ctx.scalar(at: end)
+            // Latin words keep a space when joined.
+            let join = FormatScan.isASCIILetter(prev) && FormatScan.isASCIILetter(following) ? " " : ""
+            let digits = FormatScan.digit(prev) != nil && FormatScan.digit(following) != nil
+            let r = TextRange(b, end)
+            let message = digits ? "数字被断行拆开，应与下一行相接" : "句子中间断行：上一行未以句末标点结束，下一行也未缩进，应与下一行相接"
+            sink.report(r, message, fixes: [Fix(title: "接上下一行", edits: [TextEdit(range: r, newText: join)])])
         }
     }
 }

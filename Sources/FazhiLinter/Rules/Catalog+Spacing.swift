@@ -3,6 +3,7 @@ extension RuleCatalog {
         StraySpaceRule(),
         ApproximateNumberRule(),
         RateMismatchRule(),
+        PartExceedsTotalRule(),
         PercentRangeRule(),
     ]
 }

@@ -39,8 +39,9 @@ public struct StraySpaceRule: Rule {
                 k += 1
             }
             guard let li = FormatScan.line(ctx, at: i), FormatScan.proseKinds.contains(li.kind), li.range.contains(i) else { continue }
-            // Leading indentation and trailing blanks are not inside the line.
-            guard i > li.range.start, e < li.range.end else { continue }
+            // Leading indentation and trailing blanks are not inside the line; nor is the indentation of a
+            // paragraph that a flattened report runs on the same physical line.
+            guard i > li.range.start, e < li.range.end, !ctx.report.isLogicalLineStart(e) else { continue }
             if li.kind == .heading, let h = li.heading {
                 let hd = ctx.report.headings[h]
                 // The gap after a marker is numbering-style's.

@@ -12,12 +12,13 @@ public struct TermFormRule: Rule {
         category: .words,
         defaultSeverity: .warning,
         title: "术语写法不规范",
-        rationale: "法治政府建设的术语有固定写法和固定词序：“枫桥经验”不写作“枫桥工作经验”，“严格规范公正文明执法”“尊法学法守法用法”的顺序不能颠倒，“法治”与“法制”不能混用，“让权力在阳光下运行”的“权力”不能写成“权利”。报告照规范写法书写，才能与上级文件的表述一致。",
+        rationale: "法治政府建设的术语有固定写法和固定词序：“枫桥经验”不写作“枫桥工作经验”；“严格规范公正文明执法”“尊法学法守法用法”和法治政府的七项要求要写全，不能颠倒、重复或漏项；“法治”与“法制”不能混用（法治政府、法治建设用“治”，法制审核、法制机构用“制”）；“让权力在阳光下运行”的“权力”不能写成“权利”；指导思想要写全称“习近平法治思想”，不能只写“法治思想”。报告照规范写法书写，才能与上级文件的表述一致。",
         source: "Fazhi 术语表 terms.json 与 confusables.json（依据《法治政府建设实施纲要（2021—2025年）》、《行政处罚法》等文件的规范表述）",
         examples: [
             RuleExample("坚持和发展新时代枫桥工作经验。\n", triggers: true, note: "应为“枫桥经验”"),
             RuleExample("深化政务公开，让权利在阳光下运行。\n", triggers: true),
-            RuleExample("坚持严格规范公正文明执法。\n", triggers: false),
+            RuleExample("坚持严格规范公正文明规范执法，深入学习贯彻法治思想。\n", triggers: true, note: "“规范”重复；应写“习近平法治思想”"),
+            RuleExample("坚持严格规范公正文明执法，健全法制审核机制，提升干部法治思维。\n", triggers: false),
             RuleExample("坚持和发展新时代“枫桥经验”。\n", triggers: false),
         ],
         fixable: true)
@@ -28,7 +29,7 @@ public struct TermFormRule: Rule {
         var message: String
         var severity: Severity?
         var safe: Bool
-        /// Curated pairs win over bare wrong forms on the same range.
+        /// Curated pairs win over bare wrong forms, and these over formula checks, on the same range.
         var rank: Int
     }
 
@@ -55,6 +56,17 @@ public struct TermFormRule: Rule {
             found.append(Finding(range: m.range, right: t.term,
                                  message: "“\(m.form)”不是规范写法，应为“\(t.term)”（\(t.source)）",
                                  severity: nil, safe: safe, rank: 1))
+        }
+        // Fixed formulas written with a component doubled, left out or out of order, and shortened terms.
+        let formulas = ctx.cache.formulaFindings
+        for d in formulas.deviations {
+            let safe: Bool
+            if case .missing = d.kind { safe = false } else { safe = true }
+            found.append(Finding(range: d.range, right: d.term.term, message: "“\(ctx.text(d.range))”\(d.message)", severity: nil, safe: safe, rank: 2))
+        }
+        for t in formulas.truncations {
+            found.append(Finding(range: t.range, right: t.term.term, message: "这里的“\(t.form)”指“\(t.term.term)”，应写全称（\(t.term.source)）",
+                                 severity: nil, safe: false, rank: 2))
         }
         guard !found.isEmpty else { return }
         // Leftmost-longest over both sources; on equal ranges the curated pair wins.

@@ -2,8 +2,11 @@ import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
-/// `unknown-law`: a 《…》 title that names no known national document, a known wrong name, or a
-/// repealed document cited as current.
+/// `unknown-law`: a 《…》 title is first classified (national law, administrative regulation, Party or
+/// central document, local or internal document, book, newspaper, campaign…), then judged: a wrong or
+/// unknown name of a national law or regulation, a slip in the name of a catalogue document, or a catalogue
+/// document that was not in force in the report year. Local and internal documents, books and newspapers
+/// are never more than a hint. The decisions are in `CitationVerdict`.
 public struct UnknownLawRule: Rule {
     public init() {}
 
@@ -11,101 +14,39 @@ public struct UnknownLawRule: Rule {
         id: "unknown-law",
         category: .words,
         defaultSeverity: .warning,
-        title: "法律法规名称有误或已废止",
-        rationale: "报告引用的法律法规、党内法规和中央文件必须写对名称：书名号内应是文件的正式名称或通行简称（《民法典》），不能是并不存在的名称（《信访法》）、漏字的名称（《乡村振兴法》），也不能把已经废止的文件（《信访条例》《民法通则》）当作现行依据。只检查看起来是国家层面文件的名称；地方性法规、本级制度、书籍和报刊不在核对范围内。",
-        source: "Fazhi 法规库 laws.json（名称、简称、效力状态和常见误称，依据国家法律法规数据库及各文件正式文本）",
+        title: "法律法规名称有误或已失效",
+        rationale: "报告引用的法律法规、党内法规和中央文件必须写对名称，并且在报告年度有效。先判断书名号里是什么：国家法律（……法、中华人民共和国……）和行政法规（没有地名、单位名的……条例）应当在法规库中找到，找不到的如《信访法》《乡村振兴法》要报告；党内法规、中央文件只在与已知名称仅差一字（或年份区间漏了连接号）时提醒；地方性法规、本地本单位的方案计划办法、书籍报刊和活动名称不核对。已知文件按报告年度判断：当年有效的不报告（2020年度报告引用2015—2020年纲要是对的），年初已失效的为警告并给出取代它的文件，年内失效或次年初已有新文件的只提示，报告写成时尚未出台的为错误。",
+        source: "Fazhi 法规库 laws.json（名称、简称、施行与废止日期、取代关系）与文件分类词表 citations.json",
         examples: [
             RuleExample("依据《信访法》依法分类处理信访诉求。\n", triggers: true, note: "没有《信访法》，应为《信访工作条例》"),
             RuleExample("2023年，严格执行《乡村振兴法》。\n", triggers: true),
-            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n严格落实《信访条例》。\n", triggers: true, note: "《信访条例》已被《信访工作条例》取代"),
+            RuleExample("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n严格落实《信访条例》。\n", triggers: true, note: "《信访条例》已于2022年5月1日被《信访工作条例》取代"),
+            RuleExample("关于2020年度法治政府建设情况的报告\n一、主要举措和成效\n贯彻落实《法治政府建设实施纲要（2015—2020年）》。\n", triggers: false, note: "2020年仍然有效"),
             RuleExample("组织学习《民法典》和《中华人民共和国行政处罚法》。\n", triggers: false),
-            RuleExample("修订《北屏乡行政规范性文件管理办法》，订阅《法治日报》。\n", triggers: false),
+            RuleExample("修订《北屏乡行政规范性文件管理办法》，制定《法治下陆建设规划（2021—2025年）》，订阅《法治日报》。\n", triggers: false),
+            RuleExample("学习《习近平法治思想学习纲要》，落实《全面深化法治领域改革纲要（2023—2027年）》。\n", triggers: false),
         ],
         fixable: true)
 
     public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let spans = ctx.cache.bookTitles.spans
         guard !spans.isEmpty else { return }
-        // The same name is looked up once per report.
-        var lookups: [String: TitleLookup] = [:]
         let knowledge = Knowledge.shared
-        let year = ctx.report.year
-        for s in spans {
-            let len = s.inner.end - s.inner.start
-            guard len > 0 && len <= 300 else { continue }
+        // The same name is examined once per report; names that need nothing anywhere (documents in force in
+        // the report year, local documents, books) are remembered as quiet.
+        var examined: [String: CitationExamination] = [:]
+        var quiet = Set<String>()
+        for s in spans where s.inner.length > 0 && s.inner.length <= 300 {
             let name = ctx.text(s.inner)
-            let found: TitleLookup
-            if let l = lookups[name] { found = l } else {
-                found = WordSupport.lookupTitle(name, knowledge: knowledge)
-                lookups[name] = found
+            if quiet.contains(name) { continue }
+            let exam: CitationExamination
+            if let e = examined[name] { exam = e } else {
+                exam = knowledge.examineCitation(name)
+                examined[name] = exam
+                if CitationVerdict.isQuiet(exam, year: ctx.report.confidentYear, knowledge: knowledge) { quiet.insert(name); continue }
             }
-            switch found {
-            case .other:
-                continue
-            case .law(let law, let short):
-                guard !law.isInForce else { continue }
-                reportRepealed(law, writtenShort: short, span: s, name: name, year: year, ctx: ctx, knowledge: knowledge, sink: &sink)
-            case .misnomer(let m, _):
-                let targets = Self.unique(m.suggest)
-                var message = "《\(name)》名称有误：\(m.reason)"
-                if !targets.isEmpty { message += "应为" + targets.map { "《\($0)》" }.joined(separator: "或") + "。" }
-                let fixes = targets.map {
-                    Fix(title: "改为《\($0)》", edits: [TextEdit(range: s.inner, newText: $0)], isSafe: targets.count == 1)
-                }
-                sink.report(s.outer, message, fixes: fixes, data: targets.first)
-            case .unknownNational(let suggestions):
-                var message = "未找到名为《\(name)》的法律法规"
-                let names = suggestions.map { Self.citationName(of: $0, writtenShort: !name.hasPrefix(LawNames.nationalPrefix)) }
-                if names.isEmpty {
-                    message += "，请核对文件的正式名称"
-                } else {
-                    message += "，是否指" + names.map { "《\($0)》" }.joined(separator: "、") + "？"
-                }
-                let fixes = names.map { Fix(title: "改为《\($0)》", edits: [TextEdit(range: s.inner, newText: $0)], isSafe: false) }
-                sink.report(s.outer, message, fixes: fixes, data: names.first)
-            }
+            guard let v = CitationVerdict.judge(exam, span: s, ctx: ctx, knowledge: knowledge) else { continue }
+            sink.report(s.outer, v.message, fixes: v.fixes, severity: v.severity, data: v.data)
         }
-    }
-
-    /// A repealed or expired document cited as current. When the reported year ends before the
-    /// repeal, citing it was right for that year: only a note.
-    private func reportRepealed(_ law: Law, writtenShort: Bool, span s: BookTitleSpan, name: String, year: Int?,
-                                ctx: LintContext, knowledge: Knowledge, sink: inout DiagnosticSink) {
-        if WordSupport.isWrittenAsHistory(s.outer, in: ctx.source) { return }
-        let successor = law.replacedBy.flatMap { knowledge.law(named: $0) }
-        let date = successor.flatMap { $0.effectiveDate ?? $0.adoptedDate }
-        let status = law.lawStatus == .expired ? "失效" : "废止"
-        var message = "《\(name)》"
-        if let d = date { message += "已于\(d.chinese)" } else { message += "已" }
-        if let r = law.replacedBy {
-            let shown = successor.map { Self.citationName(of: $0, writtenShort: writtenShort) } ?? r
-            message += "被《\(shown)》取代"
-        } else {
-            message += status
-        }
-        var severity: Severity? = nil
-        if let y = year, let d = date, d.isCertainlyAfter(KnowledgeDate(year: y, month: 12, day: 31)) {
-            severity = .info
-            message += "；本报告所述\(y)年度该文件仍然有效，但下一年度安排中不应再作为依据"
-        } else {
-            message += "，不应再作为现行依据"
-        }
-        var fixes: [Fix] = []
-        if let succ = successor {
-            let n = Self.citationName(of: succ, writtenShort: writtenShort)
-            fixes.append(Fix(title: "改为《\(n)》", edits: [TextEdit(range: s.inner, newText: n)], isSafe: false))
-        }
-        sink.report(s.outer, message, fixes: fixes, severity: severity, data: law.id)
-    }
-
-    /// The name to write for a law: its first short form when the text uses short forms, else the full name.
-    static func citationName(of law: Law, writtenShort: Bool) -> String {
-        if writtenShort, let s = law.short.first(where: { !$0.isEmpty }) { return s }
-        return law.name
-    }
-
-    static func unique(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }

@@ -11,7 +11,7 @@ local M = {}
 M.version = "0.1.0"
 
 local SECTION = "fazhi"
-local SERVER_KEYS = { "profile", "rules", "ignore" }
+local SERVER_KEYS = { "profile", "rules", "ignore", "files" }
 
 M.defaults = {
   name = "fazhi",
@@ -23,10 +23,42 @@ M.defaults = {
   settings = {},
   on_attach = nil,
   capabilities = nil,
+  -- Buffer defaults for live checking (see lua/fazhi/editor.lua and :help fazhi-defaults); each can be
+  -- set to false, e.g. defaults = { message_key = false, folding = false }.
+  defaults = vim.deepcopy(require("fazhi.editor").defaults),
 }
 
 --- The active configuration (nil until setup() is called).
 M.config = nil
+
+--- The buffer defaults in force (setup's `defaults` over the built-in ones).
+function M.options()
+  local cfg = M.config or M.defaults
+  return vim.tbl_extend("force", require("fazhi.editor").defaults, cfg.defaults or {})
+end
+
+--- Client capabilities: Neovim's, the user's, and the `fazhi/status` notification this plugin shows.
+function M.make_capabilities(extra)
+  local caps = vim.lsp.protocol.make_client_capabilities()
+  if extra then
+    caps = vim.tbl_deep_extend("force", caps, extra)
+  end
+  caps.experimental = vim.tbl_extend("force", caps.experimental or {}, { fazhiStatus = true })
+  return caps
+end
+
+--- on_attach: the buffer defaults, then the user's on_attach.
+function M.on_attach(user_on_attach)
+  return function(client, bufnr)
+    local ok, err = pcall(require("fazhi.editor").on_attach, client, bufnr)
+    if not ok then
+      vim.notify("法治：设置缓冲区默认值失败：" .. tostring(err), vim.log.levels.WARN)
+    end
+    if user_on_attach then
+      user_on_attach(client, bufnr)
+    end
+  end
+end
 
 -- 0.7 only: root_dir -> client id.
 local legacy_clients = {}
@@ -176,9 +208,12 @@ function M.client_config(bufnr)
     cmd = cfg.cmd,
     root_dir = M.find_root(bufnr, cfg.root_markers),
     settings = settings,
-    handlers = { ["workspace/configuration"] = configuration_handler(cfg.settings) },
-    on_attach = cfg.on_attach,
-    capabilities = cfg.capabilities,
+    handlers = {
+      ["workspace/configuration"] = configuration_handler(cfg.settings),
+      ["fazhi/status"] = require("fazhi.editor").status_handler,
+    },
+    on_attach = M.on_attach(cfg.on_attach),
+    capabilities = M.make_capabilities(cfg.capabilities),
   }
   if next(init_options) ~= nil then
     client.init_options = init_options
