@@ -139,7 +139,6 @@ enum Posix {
     }
 
     static var effectiveUID: UInt32 { UInt32(geteuid()) }
-    static var effectiveGID: UInt32 { UInt32(getegid()) }
 }
 
 typealias StatBuffer = stat

@@ -319,7 +319,6 @@ public struct ConfusablePair: Codable, Sendable, Hashable {
         rule = try c.optStr(.rule)
     }
 
-    public var severityName: SeverityName? { SeverityName(rawValue: severity) }
     public var ruleKind: ConfusableRule? { rule.map { ConfusableRule(rawValue: $0) } ?? .confusable }
 }
 

@@ -214,13 +214,6 @@ public struct MultiPatternMatcher: Sendable {
         MultiPatternMatcher.leftmostLongest(matches(in: bytes, range: range))
     }
 
-    /// Whether any pattern occurs inside `range`.
-    public func containsMatch(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
-        var found = false
-        forEachMatch(in: bytes, range: range) { _ in found = true }
-        return found
-    }
-
     /// Convenience: matches in a string (byte offsets into its UTF-8).
     public func matches(in string: String, leftmostLongest: Bool = false) -> [Match] {
         var s = string

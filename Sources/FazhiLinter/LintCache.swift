@@ -2,26 +2,29 @@ import Foundation
 import FazhiKnowledge
 import FazhiText
 
-/// Per-lint memo of what several rules compute from the same report (《》 spans, confusable matches,
-/// title lookups). One instance per `LintContext`, so nothing outlives a lint run; every value is
-/// computed on first use under a lock (rules of one lint run use it one after another, so the lock is
-/// never contended).
+/// Per-lint memo of what several rules compute from the same report (《》 spans, the trigger scan,
+/// confusable and anchor matches, title lookups). One instance per `LintContext`, so nothing outlives a
+/// lint run; every value is computed on first use (rules of one lint run use it one after another, so
+/// the lock is never contended).
 public final class LintCache: @unchecked Sendable {
     private let lock = NSLock()
     private let source: SourceText
+    /// The rules of this lint run: the trigger scan covers their lists.
+    private let rules: [any Rule]
     private var titles: BookTitleIndex?
+    private var scan: TriggerScan?
+    private var scanned: [[MultiPatternMatcher.Match]] = []
     private var confusables: [ConfusableMatch]?
-    private var knowledge: [[MultiPatternMatcher.Match]]?
-    private var termWrongForms: [TermMatch]?
     private var anchors: [AnchorMatch]?
-    private var unitWords: [MultiPatternMatcher.Match]?
     private var markIndex: MarkIndex?
     /// Whether a 《…》 title names a known document or a known wrong name.
     private var knownTitle: [String: Bool] = [:]
     private var figureFindings: FigureAnalysis.Findings?
-    private var formulas: (deviations: [FormulaDeviation], truncations: [TruncatedTerm])?
 
-    init(source: SourceText) { self.source = source }
+    init(source: SourceText, rules: [any Rule]) {
+        self.source = source
+        self.rules = rules
+    }
 
     /// Every 《…》 span of the text (`WordSupport.bookTitles`), with a containment index.
     var bookTitles: BookTitleIndex {
@@ -48,109 +51,70 @@ public final class LintCache: @unchecked Sendable {
         return m
     }
 
-    /// The matches of one kind of the combined knowledge scan (the scan runs once, on first use).
-    /// Call with the lock held.
-    private func matches(_ kind: KnowledgeScan.Kind) -> [MultiPatternMatcher.Match] {
-        if let k = knowledge { return k[kind.rawValue] }
-        let k = KnowledgeScan.shared.scan(source)
-        knowledge = k
-        return k[kind.rawValue]
-    }
-
-    /// `Knowledge.shared.confusableMatches(in:)` over the whole text: wrong strings not inside an
-    /// occurrence of one of their pair's exceptions, leftmost-longest.
-    var confusableMatches: [ConfusableMatch] {
+    /// The matches of one trigger list (the scan of every list runs once, on first use); empty for a list
+    /// no rule of this run declared.
+    func matches(_ list: TriggerList) -> [MultiPatternMatcher.Match] {
         lock.lock()
         defer { lock.unlock() }
-        if let m = confusables { return m }
-        var wrongs: [MultiPatternMatcher.Match] = []
-        var exceptions: [Int: [Range<Int>]] = [:]
-        for m in matches(.confusable) {
-            if m.payload & 1 == 1 { exceptions[m.payload >> 1, default: []].append(m.range) } else { wrongs.append(m) }
+        if scan == nil {
+            let s = TriggerScan.covering(rules)
+            scanned = s.scan(source)
+            scan = s
         }
-        if !exceptions.isEmpty {
-            wrongs.removeAll { m in
-                exceptions[m.payload >> 1]?.contains { $0.lowerBound <= m.start && m.end <= $0.upperBound } ?? false
+        guard let k = scan!.position[ObjectIdentifier(list)] else { return [] }
+        return scanned[k]
+    }
+
+    /// A value computed from the report once per lint run: `slot` holds it; `make` runs without the lock
+    /// held, so it may read other memos.
+    private func memo<T>(_ slot: ReferenceWritableKeyPath<LintCache, T?>, _ make: () -> T) -> T {
+        lock.lock()
+        if let v = self[keyPath: slot] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock()
+        self[keyPath: slot] = v
+        lock.unlock()
+        return v
+    }
+
+    /// `Knowledge.shared.confusableMatches(in:)` over the whole text, from the raw matches of
+    /// `TriggerList.confusables`: wrong strings not inside an occurrence of one of their pair's exceptions,
+    /// leftmost-longest.
+    func confusableMatches(_ raw: () -> [MultiPatternMatcher.Match]) -> [ConfusableMatch] {
+        memo(\.confusables) {
+            var wrongs: [MultiPatternMatcher.Match] = []
+            var exceptions: [Int: [Range<Int>]] = [:]
+            for m in raw() {
+                if m.payload & 1 == 1 { exceptions[m.payload >> 1, default: []].append(m.range) } else { wrongs.append(m) }
+            }
+            if !exceptions.isEmpty {
+                wrongs.removeAll { m in
+                    exceptions[m.payload >> 1]?.contains { $0.lowerBound <= m.start && m.end <= $0.upperBound } ?? false
+                }
+            }
+            let pairs = Knowledge.shared.confusables.pairs
+            return MultiPatternMatcher.leftmostLongest(wrongs).map {
+                ConfusableMatch(pair: pairs[$0.payload >> 1], pairIndex: $0.payload >> 1, range: $0.textRange)
             }
         }
-        let pairs = Knowledge.shared.confusables.pairs
-        let m = MultiPatternMatcher.leftmostLongest(wrongs).map {
-            ConfusableMatch(pair: pairs[$0.payload >> 1], pairIndex: $0.payload >> 1, range: $0.textRange)
+    }
+
+    /// `Knowledge.shared.anchorMatches(in:)` over the whole text, from the raw matches of `TriggerList.anchors`.
+    func anchorMatches(_ raw: () -> [MultiPatternMatcher.Match]) -> [AnchorMatch] {
+        memo(\.anchors) {
+            let index = Knowledge.shared.anchors
+            return MultiPatternMatcher.leftmostLongest(raw()).map {
+                AnchorMatch(anchor: index.anchors[$0.payload], range: $0.textRange, phrase: index.matcher.patterns[$0.pattern],
+                            anchorIndex: $0.payload)
+            }
         }
-        confusables = m
-        return m
-    }
-
-    /// `Knowledge.shared.termWrongFormMatches(in:)` over the whole text.
-    var termWrongFormMatches: [TermMatch] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let m = termWrongForms { return m }
-        let index = Knowledge.shared.terms
-        let m = MultiPatternMatcher.leftmostLongest(matches(.termWrongForm)).map {
-            TermMatch(term: index.terms[$0.payload], range: $0.textRange, form: index.wrongFormMatcher.patterns[$0.pattern])
-        }
-        termWrongForms = m
-        return m
-    }
-
-    /// `Knowledge.shared.anchorMatches(in:)` over the whole text.
-    var anchorMatches: [AnchorMatch] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let m = anchors { return m }
-        let index = Knowledge.shared.anchors
-        let m = MultiPatternMatcher.leftmostLongest(matches(.anchor)).map {
-            AnchorMatch(anchor: index.anchors[$0.payload], range: $0.textRange, phrase: index.matcher.patterns[$0.pattern],
-                        anchorIndex: $0.payload)
-        }
-        anchors = m
-        return m
-    }
-
-    /// `UnitMismatchRule.matcher`'s leftmost-longest matches over the whole text.
-    var unitWordMatches: [MultiPatternMatcher.Match] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let m = unitWords { return m }
-        let m = MultiPatternMatcher.leftmostLongest(matches(.unitWord))
-        unitWords = m
-        return m
-    }
-
-    /// Deviations from fixed formulas (`FormulaIndex.deviations`) and shortened terms over the whole text.
-    var formulaFindings: (deviations: [FormulaDeviation], truncations: [TruncatedTerm]) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let f = formulas { return f }
-        let index = Knowledge.shared.terms.formulas
-        let parts = matches(.formulaPart), cuts = matches(.truncation)
-        let f = source.bytes.withUnsafeBufferPointer { p in
-            (index.deviations(in: p, partMatches: parts), index.truncations(in: p, matches: cuts))
-        }
-        formulas = f
-        return f
-    }
-
-    /// Every occurrence of a `KnowledgeScan.Trigger` word (overlapping ones included), in order of end
-    /// offset; `payload` is the trigger's raw value.
-    var triggers: [MultiPatternMatcher.Match] {
-        lock.lock()
-        defer { lock.unlock() }
-        return matches(.trigger)
     }
 
     /// Rates with their counts and parts larger than their totals (`FigureAnalysis.findings`), computed on
-    /// first use. The analysis reads the trigger scan, so it runs without the lock held.
+    /// first use.
     func figures(_ ctx: LintContext) -> FigureAnalysis.Findings {
-        lock.lock()
-        if let f = figureFindings { lock.unlock(); return f }
-        lock.unlock()
-        let f = FigureAnalysis.findings(ctx)
-        lock.lock()
-        figureFindings = f
-        lock.unlock()
-        return f
+        memo(\.figureFindings) { FigureAnalysis.findings(ctx) }
     }
 
     /// Memoised `WordSupport.isKnownTitle` for the shared knowledge.
@@ -164,6 +128,15 @@ public final class LintCache: @unchecked Sendable {
         lock.unlock()
         return v
     }
+}
+
+extension LintContext {
+    /// The confusable pairs found in the text (for `confusable` and `term-form`, which declare
+    /// `TriggerList.confusables`).
+    var confusableMatches: [ConfusableMatch] { cache.confusableMatches { matches(.confusables) } }
+
+    /// The time anchors found in the text (for `anachronism` and `unknown-law`, which declare `TriggerList.anchors`).
+    var anchorMatches: [AnchorMatch] { cache.anchorMatches { matches(.anchors) } }
 }
 
 /// 《…》 spans in the order `WordSupport.bookTitles` gives them, plus an index that finds the innermost

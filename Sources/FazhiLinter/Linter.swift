@@ -59,7 +59,7 @@ public struct Linter: Sendable {
     /// Loads now, on this thread, the knowledge the rules need (for measurements and warm-ups).
     public static func prepareKnowledge() {
         _ = Knowledge.shared.laws
-        KnowledgeScan.shared.prepare()
+        _ = TriggerScan.catalogue.matcher.stateCount
     }
 
     /// Parses and lints a text.
@@ -76,13 +76,13 @@ public struct Linter: Sendable {
     /// Lints a parsed report, asking `isCancelled` between rules: nil as soon as it says true (a newer
     /// edit made the result useless). Diagnostics come back sorted by position.
     public func lint(_ report: Report, isCancelled: (() -> Bool)?) -> [Diagnostic]? {
-        let ctx = LintContext(report: report, config: config)
+        let ctx = LintContext(report: report, config: config, rules: rules)
         var found: [[Diagnostic]] = []
         for rule in rules {
             if let isCancelled, isCancelled() { return nil }
             guard let sev = config.severity(for: rule.metadata) else { continue }
             var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev, defaultSeverity: rule.metadata.defaultSeverity)
-            rule.check(ctx, into: &sink)
+            rule.check(ctx.checking(rule), into: &sink)
             if !sink.diagnostics.isEmpty { found.append(sink.diagnostics) }
         }
         // One allocation of the final size (appending rule by rule doubled the array several times).

@@ -20,13 +20,12 @@ struct MarkIndex: Sendable {
             var i = 0
             while i < n {
                 let c = b[i]
-                if c < 0x80 {
+                if UTF8.isASCII(c) {
                     // ASCII letters and digits are not marks.
-                    let l = c | 0x20
-                    if !((c >= 0x30 && c <= 0x39) || (l >= 0x61 && l <= 0x7A)) { offs.append(i); vals.append(UInt32(c)) }
+                    if !Scalars.isASCIIAlphanumeric(c) { offs.append(i); vals.append(UInt32(c)) }
                     i &+= 1
-                } else if c >= 0xE5 && c <= 0xE9 {
-                    i &+= 3  // U+5000…U+9FFF: Han
+                } else if Scalars.leadsOnlyHan(c) {
+                    i &+= 3
                 } else {
                     let (v, len) = Scalars.decode(p, i)
                     if !Scalars.isHan(v) { offs.append(i); vals.append(v) }
@@ -49,7 +48,4 @@ struct MarkIndex: Sendable {
         }
         return lo
     }
-
-    /// UTF-8 length of a scalar value.
-    @inline(__always) static func length(_ v: UInt32) -> Int { v < 0x80 ? 1 : (v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4)) }
 }

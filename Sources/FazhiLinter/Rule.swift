@@ -64,7 +64,14 @@ public struct RuleMetadata: Sendable {
 /// A lint rule: metadata plus a check over the parsed report.
 public protocol Rule: Sendable {
     var metadata: RuleMetadata { get }
+    /// The word lists the check starts from; the lint run finds them all in one pass and the check reads
+    /// their matches with `LintContext.matches(_:)`. Empty for rules that read the report's structure.
+    var triggers: [TriggerList] { get }
     func check(_ context: LintContext, into sink: inout DiagnosticSink)
+}
+
+extension Rule {
+    public var triggers: [TriggerList] { [] }
 }
 
 /// Collects a rule's findings with the rule's id and effective severity filled in.
@@ -108,10 +115,13 @@ public struct LintContext: Sendable {
     public var profile: Profile { report.profile }
     /// What several rules compute from the same report, computed once per lint run.
     let cache: LintCache
+    /// The trigger lists the running rule declared (checked in debug builds; nil: not checked).
+    var declared: [ObjectIdentifier]?
 
-    public init(report: Report, config: LintConfig) {
+    /// A context for linting `report` with `rules` (whose trigger lists the shared scan must cover).
+    public init(report: Report, config: LintConfig, rules: [any Rule] = RuleCatalog.all) {
         self.report = report
         self.config = config
-        self.cache = LintCache(source: report.source)
+        self.cache = LintCache(source: report.source, rules: rules)
     }
 }

@@ -56,13 +56,5 @@ extension LintContext {
         return source.bytes.withUnsafeBufferPointer { Scalars.decodeBefore($0, offset) }
     }
 
-    /// Content ranges of the lines of a kind.
-    public func lines(_ kinds: Set<LineKind>) -> [LineInfo] {
-        report.lines.filter { kinds.contains($0.kind) }
-    }
-
-    /// Lines that carry running text (paragraphs, continuations, headings).
-    public var textLines: [LineInfo] { lines([.paragraph, .continuation, .heading, .title, .recipient, .closingPhrase]) }
-
     public func text(_ r: TextRange) -> String { source.string(r) }
 }

@@ -9,48 +9,18 @@ public struct BookTitleSpan: Sendable, Equatable {
 
 /// Shared helpers of the knowledge-based word rules (confusable, term-form, unknown-law, anachronism).
 enum WordSupport {
-    // 《 U+300A = E3 80 8A, 》 U+300B = E3 80 8B.
-
-    /// Every 《…》 span whose closing 》 is on the same line, found by a byte scan. Nested 《》 (and 〈〉,
-    /// which are ordinary bytes here) are allowed: each matched pair gives a span, inner ones first.
-    static func bookTitles(in text: SourceText) -> [BookTitleSpan] {
-        var out: [BookTitleSpan] = []
-        text.bytes.withUnsafeBufferPointer { p in
-            guard let b = p.baseAddress else { return }
-            let n = p.count
-            var stack: [Int] = []
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if c == 0x0A {
-                    stack.removeAll(keepingCapacity: true)
-                } else if c == 0xE3 && i + 2 < n && b[i + 1] == 0x80 {
-                    if b[i + 2] == 0x8A {
-                        stack.append(i)
-                        i += 3
-                        continue
-                    } else if b[i + 2] == 0x8B, let open = stack.popLast() {
-                        out.append(BookTitleSpan(outer: TextRange(open, i + 3), inner: TextRange(open + 3, i)))
-                        i += 3
-                        continue
-                    }
-                }
-                i += 1
-            }
-        }
-        return out
-    }
-
-    /// The same spans as `bookTitles(in:)`, read from the index of marks (《, 》 and line feeds are all in it).
+    /// Every 《…》 span whose closing 》 is on the same line, read from the index of marks (《, 》 and line
+    /// feeds are all in it). Nested 《》 (and 〈〉, which are ordinary marks here) are allowed: each matched
+    /// pair gives a span, inner ones first.
     static func bookTitles(marks: MarkIndex) -> [BookTitleSpan] {
         var out: [BookTitleSpan] = []
         var stack: [Int] = []
         let offs = marks.offsets, vals = marks.values
         for k in 0..<offs.count {
             switch vals[k] {
-            case 0x0A: stack.removeAll(keepingCapacity: true)
-            case 0x300A: stack.append(offs[k])
-            case 0x300B:
+            case .lineFeed: stack.removeAll(keepingCapacity: true)
+            case .leftBookTitleMark: stack.append(offs[k])
+            case .rightBookTitleMark:
                 if let open = stack.popLast() {
                     let i = offs[k]
                     out.append(BookTitleSpan(outer: TextRange(open, i + 3), inner: TextRange(open + 3, i)))
@@ -70,7 +40,7 @@ enum WordSupport {
         return best
     }
 
-    static let historyBefore: Set<UInt32> = [0x539F /* 原 */, 0x65E7 /* 旧 */]
+    static let historyBefore: Set<UInt32> = [.scalar("原"), .scalar("旧")]
     static let historyAfter = ["废止", "失效", "取代", "替代", "修订前", "停止执行", "废除", "收官", "验收", "总结"]
 
     /// Whether the mention at `range` is written as history rather than as a current basis: 原《信访条例》,
@@ -83,18 +53,11 @@ enum WordSupport {
             for _ in 0..<2 where i > 0 {
                 let (v, len) = Scalars.decodeBefore(p, i)
                 if historyBefore.contains(v) { return true }
-                if v != 0x300A && v != 0x201C && v != 0x22 { break }
+                if v != .leftBookTitleMark && v != .leftDoubleQuote && v != .asciiQuote { break }
                 i -= len
             }
             // The rest of the clause, up to 60 bytes.
-            var e = range.end
-            let limit = min(p.count, range.end + 60)
-            while e < limit {
-                let (v, len) = Scalars.decode(p, e)
-                if v == 0x3002 || v == 0xFF1B || v == 0x0A || v == 0xFF0C || v == 0x3001 { break }  // 。；\n ，、
-                if e + len > limit { break }
-                e += len
-            }
+            let e = Clauses.end(in: p, from: range.end, limit: min(p.count, range.end + 60), at: .listItem)
             guard e > range.end else { return false }
             let tail = String(decoding: UnsafeBufferPointer(rebasing: p[range.end..<e]), as: UTF8.self)
             return historyAfter.contains { tail.contains($0) }

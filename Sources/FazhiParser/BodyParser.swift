@@ -52,7 +52,7 @@ extension Builder {
         // The heading is the first sentence; the rest of the line is run-on body text.
         var te = ts
         var runOn: TextRange?
-        while te < e && !Chars.isSentenceEnd(t.sc[te]) { te += 1 }
+        while te < e && !Punctuation.isSentenceOrItemEnd(t.sc[te]) { te += 1 }
         var textEnd = te
         if te < e {
             var rs = te + 1
@@ -84,10 +84,10 @@ extension Builder {
         guard len >= 3, len <= 24 else { return nil }
         var end = e
         let last = t.sc[e - 1]
-        if last == 0xFF1A || last == 0x3A { end = e - 1 } else if Chars.isTerminal(last) || last == 0xFF0C { return nil }
+        if last == .colon || last == .asciiColon { end = e - 1 } else if Chars.isTerminal(last) || last == .comma { return nil }
         for i in s..<end {
             let c = t.sc[i]
-            if c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A { return nil }
+            if c == .fullStop || c == .comma || c == .semicolon || c == .colon { return nil }
         }
         let parts = partsNamed(s, end)
         return parts.isEmpty ? nil : (end, parts)

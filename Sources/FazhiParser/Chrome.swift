@@ -10,8 +10,9 @@ extension Builder {
     /// Scalars that decorate metadata lines and lists on web pages: bullets, table pipes, brackets, dashes.
     @inline(__always) static func isDecoration(_ c: UInt32) -> Bool {
         switch c {
-        case 0x2022, 0xB7, 0x25AA, 0x25CF, 0x25A0, 0x25C6, 0x2027, 0x7C, 0xFF5C, 0x2D, 0x2A, 0x5B, 0x5D, 0x3010, 0x3011,
-             0xFF3B, 0xFF3D, 0x2014, 0x3E, 0xFF1E, 0xBB, 0x203A:
+        case .scalar("•"), .middleDot, .scalar("▪"), .scalar("●"), .scalar("■"), .scalar("◆"), .scalar("‧"), .scalar("|"), .scalar("｜"),
+             .asciiHyphen, .scalar("*"), .asciiLeftBracket, .asciiRightBracket, .leftLenticularBracket, .rightLenticularBracket,
+             .fullwidthLeftSquareBracket, .fullwidthRightSquareBracket, .emDash, .asciiGreaterThan, .scalar("＞"), .scalar("»"), .scalar("›"):
             return true
         default:
             return Chars.isBlank(c)
@@ -21,7 +22,7 @@ extension Builder {
     /// List bullets of web pages (•, ·, ▪, ●, ■, ◆, -, *).
     @inline(__always) static func isBullet(_ c: UInt32) -> Bool {
         switch c {
-        case 0x2022, 0xB7, 0x25AA, 0x25CF, 0x25A0, 0x25C6, 0x2027, 0x2D, 0x2A: return true
+        case .scalar("•"), .middleDot, .scalar("▪"), .scalar("●"), .scalar("■"), .scalar("◆"), .scalar("‧"), .asciiHyphen, .scalar("*"): return true
         default: return false
         }
     }
@@ -39,11 +40,11 @@ extension Builder {
         if s >= e { return true } // only bullets, pipes or dashes
         let folded = normalized(s, e)
         // Page metadata and widgets are not sentences.
-        if folded.contains(where: { $0 == 0x3002 || $0 == 0xFF01 || $0 == 0xFF1F || $0 == 0xFF1B }) { return false }
+        if folded.contains(where: { $0 == .fullStop || $0 == .exclamationMark || $0 == .questionMark || $0 == .semicolon }) { return false }
         // Breadcrumbs: 当前位置：首页 > …, 首页 >> 政务公开 >> …
         for m in v.breadcrumbMarkers where Builder.find(m, in: folded, from: 0) != nil { return true }
         for h in v.breadcrumbHome where Builder.hasPrefix(folded, h) {
-            if folded.contains(0x3E) || folded.contains(0xFF1E) || folded.contains(0xBB) || folded.contains(0x203A) { return true }
+            if folded.contains(.asciiGreaterThan) || folded.contains(.scalar("＞")) || folded.contains(.scalar("»")) || folded.contains(.scalar("›")) { return true }
         }
         // Metadata: "发布日期：2021-03-30", "索 引 号: | …", "- [ 发文字号 ] …", or a line that carries such a
         // label after other text ("市教育局……年度报告 发布日期:2024-02-29 信息来源: …").
@@ -52,7 +53,7 @@ extension Builder {
         // Widgets: the whole line is made of widget words and separators.
         if isWidgetLine(folded) { return true }
         // Short bullet values above the title: "• 铜梁区永嘉镇", "• 2020-05-07".
-        if beforeTitle && startsWithBullet && folded.count <= 40 && !folded.contains(where: { $0 == 0x3002 || $0 == 0xFF0C }) { return true }
+        if beforeTitle && startsWithBullet && folded.count <= 40 && !folded.contains(where: { $0 == .fullStop || $0 == .comma }) { return true }
         return false
     }
 
@@ -72,7 +73,10 @@ extension Builder {
             while j < f.count && Chars.isBlank(f[j]) { j += 1 }
             if j >= f.count { return key.count > 1 ? j : nil }
             let c = f[j]
-            if c == 0x3A || c == 0xFF1A || c == 0x5D || c == 0x3011 || c == 0x7C || c == 0xFF3D { return j + 1 }
+            switch c {
+            case .asciiColon, .colon, .asciiRightBracket, .rightLenticularBracket, .scalar("|"), .fullwidthRightSquareBracket: return j + 1
+            default: break
+            }
             // "索引号 11152525…" / "成文日期 2021-03-29": a label, spaces, then a value with digits.
             if j > map[key.count - 1] + 1, key.count >= 3, j < f.count, Chars.asciiDigit(f[j]) != nil { return j }
         }
@@ -87,7 +91,7 @@ extension Builder {
                 if let end = metadataKey(f, at: i), end > i {
                     // Require a real colon after the label (not a bare "时间 2022"), and a label of 2+ characters.
                     let c = f[end - 1]
-                    if c == 0x3A || c == 0xFF1A { return true }
+                    if c == .asciiColon || c == .colon { return true }
                 }
             }
             i += 1
@@ -101,7 +105,8 @@ extension Builder {
         var words = 0
         outer: while i < f.count {
             let c = f[i]
-            if Builder.isDecoration(c) || c == 0x3A || c == 0xFF1A || c == 0x3010 || c == 0x3011 || c == 0x3001 || c == 0xFF0C || c == 0x2F {
+            if Builder.isDecoration(c) || c == .asciiColon || c == .colon || c == .leftLenticularBracket || c == .rightLenticularBracket
+                || c == .enumerationComma || c == .comma || c == .asciiSlash {
                 i += 1
                 continue
             }
@@ -123,7 +128,7 @@ extension Builder {
         for key in vocabulary.chromeTitleKeys where t.matches(key, at: s, end: e) {
             var i = s + key.count
             while i < e && Chars.isBlank(t.sc[i]) { i += 1 }
-            guard i < e, t.sc[i] == 0x3A || t.sc[i] == 0xFF1A else { continue }
+            guard i < e, t.sc[i] == .asciiColon || t.sc[i] == .colon else { continue }
             i += 1
             while i < e && Builder.isDecoration(t.sc[i]) { i += 1 }
             var j = e

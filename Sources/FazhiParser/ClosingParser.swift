@@ -28,7 +28,8 @@ extension Builder {
                 report.closing.distribution.insert(t.byteRange(s, e), at: 0)
                 start = l; l -= 1; continue
             }
-            if !sawPhrase, len <= 40, (t.sc[s] == 0xFF08 || t.sc[s] == 0x28), (t.sc[e - 1] == 0xFF09 || t.sc[e - 1] == 0x29), !sawDate || !sawSignature {
+            if !sawPhrase, len <= 40, t.sc[s] == .leftParenthesis || t.sc[s] == .asciiLeftParenthesis,
+               t.sc[e - 1] == .rightParenthesis || t.sc[e - 1] == .asciiRightParenthesis, !sawDate || !sawSignature {
                 kinds[l] = .note
                 report.closing.notes.insert(t.byteRange(s, e), at: 0)
                 start = l; l -= 1; continue
@@ -45,7 +46,7 @@ extension Builder {
                 sawSignature = true
                 start = l; l -= 1; continue
             }
-            if t.matches(pFuJian, at: s, end: e), s + 2 < e, t.sc[s + 2] == 0xFF1A || t.sc[s + 2] == 0x3A || Chars.asciiDigit(t.sc[s + 2]) != nil {
+            if t.matches(pFuJian, at: s, end: e), s + 2 < e, t.sc[s + 2] == .colon || t.sc[s + 2] == .asciiColon || Chars.asciiDigit(t.sc[s + 2]) != nil {
                 kinds[l] = .attachment
                 report.closing.attachments.insert(t.byteRange(s, e), at: 0)
                 start = l; l -= 1; continue
@@ -85,25 +86,25 @@ extension Builder {
         var j = i
         // Year: 4 Arabic digits or 4 Chinese numerals (〇 / 零 / O / 0 mixed in).
         var yearDigits = 0
-        while j < e, yearDigits < 4, Chars.asciiDigit(t.sc[j]) != nil || Chars.chineseDigit(t.sc[j]) != nil || t.sc[j] == 0x4F || t.sc[j] == 0xFF2F {
+        while j < e, yearDigits < 4, Chars.asciiDigit(t.sc[j]) != nil || Chars.chineseDigit(t.sc[j]) != nil || t.sc[j] == .scalar("O") || t.sc[j] == .scalar("Ｏ") {
             j += 1; yearDigits += 1
         }
         guard yearDigits == 4, j < e else { return nil }
         let sep = t.sc[j]
-        if sep == 0x5E74 { // 年
+        if sep == .scalar("年") {
             j += 1
             while j < e, Chars.isBlank(t.sc[j]) { j += 1 }
             var m = 0
             while j < e, m < 3, Chars.asciiDigit(t.sc[j]) != nil || Chars.isChineseNumeral(t.sc[j]) { j += 1; m += 1 }
-            guard m > 0, j < e, t.sc[j] == 0x6708 else { return nil } // 月
+            guard m > 0, j < e, t.sc[j] == .scalar("月") else { return nil }
             j += 1
             while j < e, Chars.isBlank(t.sc[j]) { j += 1 }
             var d = 0
             while j < e, d < 3, Chars.asciiDigit(t.sc[j]) != nil || Chars.isChineseNumeral(t.sc[j]) { j += 1; d += 1 }
-            guard d > 0, j < e, t.sc[j] == 0x65E5 else { return nil } // 日
+            guard d > 0, j < e, t.sc[j] == .scalar("日") else { return nil }
             return j + 1
         }
-        if sep == 0x2E || sep == 0x2D || sep == 0xFF0E || sep == 0x2F {
+        if sep == .asciiPeriod || sep == .asciiHyphen || sep == .fullwidthFullStop || sep == .asciiSlash {
             j += 1
             var m = 0
             while j < e, m < 2, Chars.asciiDigit(t.sc[j]) != nil { j += 1; m += 1 }
@@ -126,7 +127,7 @@ extension Builder {
             if cur.allSatisfy({ Chars.asciiDigit($0) != nil }) {
                 if cur.count >= 2 && Chars.asciiDigit(cur[0]) == 0 { padded = true }
                 parts.append(cur.reduce(0) { $0 * 10 + Chars.asciiDigit($1)! })
-            } else if cur.count == 4 && cur.allSatisfy({ Chars.chineseDigit($0) != nil || Chars.asciiDigit($0) != nil || $0 == 0x4F || $0 == 0xFF2F }) {
+            } else if cur.count == 4 && cur.allSatisfy({ Chars.chineseDigit($0) != nil || Chars.asciiDigit($0) != nil || $0 == .scalar("O") || $0 == .scalar("Ｏ") }) {
                 chinese = true
                 parts.append(cur.reduce(0) { $0 * 10 + (Chars.chineseDigit($1) ?? Chars.asciiDigit($1) ?? 0) })
             } else if let v = Chars.chineseNumberValue(cur[...]) {
@@ -139,7 +140,11 @@ extension Builder {
         }
         for i in s..<e {
             let c = t.sc[i]
-            if c == 0x5E74 || c == 0x6708 || c == 0x65E5 { flush() } else if c == 0x2E || c == 0x2D || c == 0xFF0E || c == 0x2F { numeric = true; flush() } else if !Chars.isBlank(c) { cur.append(c) }
+            switch c {
+            case .scalar("年"), .scalar("月"), .scalar("日"): flush()
+            case .asciiPeriod, .asciiHyphen, .fullwidthFullStop, .asciiSlash: numeric = true; flush()
+            default: if !Chars.isBlank(c) { cur.append(c) }
+            }
         }
         flush()
         func part(_ k: Int) -> Int? { k < parts.count && parts[k] >= 0 ? parts[k] : nil }
@@ -154,7 +159,7 @@ extension Builder {
         guard len >= 2, len <= 40 else { return false }
         for i in s..<e {
             let c = t.sc[i]
-            if c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == 0x3A || c == 0x2C || Chars.asciiDigit(c) != nil { return false }
+            if c == .fullStop || c == .comma || c == .semicolon || c == .colon || c == .asciiColon || c == .asciiComma || Chars.asciiDigit(c) != nil { return false }
         }
         var f = normalized(s, e)
         // The 发文机关标志 of a document: "××人民政府文件".

@@ -147,17 +147,17 @@ extension Builder {
         let (s0, e0) = t.trimmed(l)
         let s = skipResidue(s0, e0)
         var e = e0
-        if e > s, t.sc[e - 1] == 0x3002 { e -= 1 } // a title ending with 。 is still the title
+        if e > s, t.sc[e - 1] == .fullStop { e -= 1 } // a title ending with 。 is still the title
         let len = e - s
         guard len >= 6, len <= 80 else { return nil }
         if MarkerScanner.scan(t, s, e) != nil { return nil }
         let last = t.sc[e - 1]
-        if last == 0xFF1A || last == 0x3A { return nil }
+        if last == .colon || last == .asciiColon { return nil }
         var commas = 0
         for i in s..<e {
             let c = t.sc[i]
-            if c == 0xFF0C || c == 0x2C { commas += 1 }
-            if c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F { return nil }
+            if c == .comma || c == .asciiComma { commas += 1 }
+            if c == .fullStop || c == .semicolon || c == .exclamationMark || c == .questionMark { return nil }
         }
         if commas > 1 || (commas == 1 && len > 40) { return nil }
         let f = normalized(s, e)
@@ -177,7 +177,7 @@ extension Builder {
         for g in vocabulary.titleGenres {
             if let p = Builder.find(g, in: f, from: 0) {
                 // "工作情况" / "建设情况" count only as the last words of the line.
-                if g.last == 0x51B5 /* 况 */ && p + g.count != f.count { continue }
+                if g.last == .scalar("况") && p + g.count != f.count { continue }
                 return p
             }
         }
@@ -187,7 +187,7 @@ extension Builder {
     func isInsideBookTitle(_ f: [UInt32], _ p: Int) -> Bool {
         var depth = 0
         for i in 0..<min(p, f.count) {
-            if f[i] == 0x300A { depth += 1 } else if f[i] == 0x300B { depth = max(0, depth - 1) }
+            if f[i] == .leftBookTitleMark { depth += 1 } else if f[i] == .rightBookTitleMark { depth = max(0, depth - 1) }
         }
         return depth > 0
     }
@@ -205,13 +205,13 @@ extension Builder {
         let (s0, e) = t.trimmed(l)
         let s = skipResidue(s0, e)
         guard e - s >= 4, e - s <= 40 else { return nil }
-        for i in s..<e where Chars.isSentenceEnd(t.sc[i]) || t.sc[i] == 0xFF0C || t.sc[i] == 0xFF1A { return nil }
+        for i in s..<e where Punctuation.isSentenceOrItemEnd(t.sc[i]) || t.sc[i] == .comma || t.sc[i] == .colon { return nil }
         let f1 = normalized(s, e)
         let hasDomain1 = vocabulary.titleDomains.contains { Builder.find($0, in: f1, from: 0) != nil }
         guard Builder.find(pGuanYu, in: f1, from: 0) != nil || hasDomain1, genrePosition(f1) == nil else { return nil }
         let (s2, e2) = t.trimmed(nx)
         guard e2 - s2 <= 40, e2 > s2 else { return nil }
-        for i in s2..<e2 where Chars.isSentenceEnd(t.sc[i]) || t.sc[i] == 0xFF0C || t.sc[i] == 0xFF1A { return nil }
+        for i in s2..<e2 where Punctuation.isSentenceOrItemEnd(t.sc[i]) || t.sc[i] == .comma || t.sc[i] == .colon { return nil }
         let f2 = normalized(s2, e2)
         guard genrePosition(f2) != nil else { return nil }
         guard hasDomain1 || vocabulary.titleDomains.contains(where: { Builder.find($0, in: f2, from: 0) != nil }) else { return nil }
@@ -290,7 +290,7 @@ extension Builder {
     func occasionEnd(_ l: Int, limit: Int) -> Int? {
         let (s0, e) = t.trimmed(l)
         var s = s0
-        if s < e, t.sc[s] == 0xFF08 || t.sc[s] == 0x28 { s += 1 }
+        if s < e, t.sc[s] == .leftParenthesis || t.sc[s] == .asciiLeftParenthesis { s += 1 }
         guard let d = dateIn(s, min(e, s + 16)), d.0 == s else { return nil }
         var i = d.1
         while i < e && Chars.isBlank(t.sc[i]) { i += 1 }
@@ -299,7 +299,7 @@ extension Builder {
         let endsWithShang = { (line: Int) -> Bool in
             var (a, b) = self.t.trimmed(line)
             while b > a, Chars.isClosingMark(self.t.sc[b - 1]) { b -= 1 }
-            return b > a && self.t.sc[b - 1] == 0x4E0A // 上
+            return b > a && self.t.sc[b - 1] == .scalar("上")
         }
         if !endsWithShang(l) {
             var k = l + 1
@@ -314,14 +314,14 @@ extension Builder {
     func recipient(_ s: Int, _ e: Int) -> Int? {
         guard e - s >= 2, e - s <= 50 else { return nil }
         let last = t.sc[e - 1]
-        guard last == 0xFF1A || last == 0x3A else { return nil }
+        guard last == .colon || last == .asciiColon else { return nil }
         var end = e - 1
         while end > s && Chars.isBlank(t.sc[end - 1]) { end -= 1 }
         guard end > s, MarkerScanner.scan(t, s, e) == nil else { return nil }
         let f = normalized(s, end)
         if Builder.find(pRuXia, in: f, from: 0) != nil { return nil }
-        if f.contains(where: { $0 == 0x3002 || $0 == 0xFF1B || Chars.asciiDigit($0) != nil }) { return nil }
-        let listed = f.contains(0x3001) || f.contains(0xFF0C) || f.contains(0x2C)
+        if f.contains(where: { $0 == .fullStop || $0 == .semicolon || Chars.asciiDigit($0) != nil }) { return nil }
+        let listed = f.contains(.enumerationComma) || f.contains(.comma) || f.contains(.asciiComma)
         let organ = vocabulary.recipientEndings.contains { $0.count <= f.count && Builder.hasPrefix(f, $0, at: f.count - $0.count) }
         return listed || organ ? end : nil
     }
@@ -331,36 +331,42 @@ extension Builder {
         var s = s0
         while s < e {
             let c = t.sc[s]
-            if c == 0x5B { // [
+            if c == .asciiLeftBracket { // [
                 var j = s + 1
-                while j < e && t.sc[j] != 0x5D && j - s < 80 { j += 1 }
-                if j < e && t.sc[j] == 0x5D { s = j + 1; continue }
+                while j < e && t.sc[j] != .asciiRightBracket && j - s < 80 { j += 1 }
+                if j < e && t.sc[j] == .asciiRightBracket { s = j + 1; continue }
                 return s
             }
-            if Chars.isBlank(c) || c == 0xFEFF { s += 1; continue }
+            if Chars.isBlank(c) || c == .byteOrderMark { s += 1; continue }
             return s
         }
         return s
     }
 
     /// 发文字号: 机关代字 + 〔年份〕 + 序号 + 号 (with the bracket variants drafters type).
+    /// The brackets around the year of a 发文字号: 〔〕 as GB/T 9704 has it, and what drafters type instead.
+    static let docNumberYearOpens = ScalarList([.leftTortoiseShellBracket, .asciiLeftBracket, .fullwidthLeftSquareBracket, .asciiLeftParenthesis,
+                                                 .leftParenthesis, .leftLenticularBracket, .scalar("〖")])
+    static let docNumberYearCloses = ScalarList([.rightTortoiseShellBracket, .asciiRightBracket, .fullwidthRightSquareBracket, .asciiRightParenthesis,
+                                                  .rightParenthesis, .rightLenticularBracket, .scalar("〗")])
+
     func docNumber(_ s: Int, _ e: Int) -> (Int, Int)? {
         guard e - s <= 60 else { return nil }
         var i = s
         while i < e {
             let c = t.sc[i]
-            if c == 0x3014 || c == 0x5B || c == 0xFF3B || c == 0x28 || c == 0xFF08 || c == 0x3010 || c == 0x3016 {
+            if Self.docNumberYearOpens.contains(c) {
                 var j = i + 1
                 var digits = 0
                 while j < e, Chars.asciiDigit(t.sc[j]) != nil { j += 1; digits += 1 }
                 if (digits == 4 || digits == 2), j < e {
                     let cl = t.sc[j]
-                    if cl == 0x3015 || cl == 0x5D || cl == 0xFF3D || cl == 0x29 || cl == 0xFF09 || cl == 0x3011 || cl == 0x3017 {
+                    if Self.docNumberYearCloses.contains(cl) {
                         var k = j + 1
-                        if k < e && t.sc[k] == 0x7B2C { k += 1 } // 第
+                        if k < e && t.sc[k] == .scalar("第") { k += 1 }
                         var nd = 0
                         while k < e, Chars.asciiDigit(t.sc[k]) != nil { k += 1; nd += 1 }
-                        if nd > 0, k < e, t.sc[k] == 0x53F7, i > s { // 号
+                        if nd > 0, k < e, t.sc[k] == .scalar("号"), i > s {
                             return (s, k + 1)
                         }
                     }
@@ -376,7 +382,7 @@ extension Builder {
         guard let p = t.find(pQianFaRen, from: s, to: e) else { return nil }
         var i = p + pQianFaRen.count
         while i < e && Chars.isBlank(t.sc[i]) { i += 1 }
-        guard i < e, t.sc[i] == 0xFF1A || t.sc[i] == 0x3A else { return nil }
+        guard i < e, t.sc[i] == .colon || t.sc[i] == .asciiColon else { return nil }
         i += 1
         while i < e && Chars.isBlank(t.sc[i]) { i += 1 }
         var j = e

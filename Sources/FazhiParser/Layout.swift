@@ -8,8 +8,7 @@ import FazhiText
 //   the halves (joined back into paragraphs in Paragraphs.swift);
 // - a page flattened into a few very long lines, paragraphs separated only by their indentation and
 //   headings following the previous sentence directly ("……成效。二、存在的不足……").
-// This file handles the last one by splitting such lines into logical lines before anything else runs,
-// and measures double spacing for the paragraph joiner.
+// This file handles the last one by splitting such lines into logical lines before anything else runs.
 
 extension ScalarText {
     /// Lines shorter than this are never split: a tidy paragraph may well contain "。2.完善……" items.
@@ -53,10 +52,10 @@ extension ScalarText {
         var k = s
         while k + 1 < e {
             let c = sc[k]
-            if c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F {
+            if c == .fullStop || c == .semicolon || c == .colon || c == .exclamationMark || c == .questionMark {
                 let n = sc[k + 1]
-                if n == 0xFF08 || n == 0x28 || n == 0x3000 || Chars.isChineseNumeral(n) || Chars.asciiDigit(n) != nil { candidates += 1 }
-            } else if c == 0x3000 && sc[k + 1] == 0x3000 && k > s {
+                if n == .leftParenthesis || n == .asciiLeftParenthesis || n == .ideographicSpace || Chars.isChineseNumeral(n) || Chars.asciiDigit(n) != nil { candidates += 1 }
+            } else if c == .ideographicSpace && sc[k + 1] == .ideographicSpace && k > s {
                 candidates += 1
             }
             k += 1
@@ -76,7 +75,7 @@ extension ScalarText {
             if Chars.isBlank(c) {
                 var j = i
                 var ideographic = false
-                while j < e && Chars.isBlank(sc[j]) { if sc[j] == 0x3000 { ideographic = true }; j += 1 }
+                while j < e && Chars.isBlank(sc[j]) { if sc[j] == .ideographicSpace { ideographic = true }; j += 1 }
                 if j - i >= 2, j < e, ideographic || endsSentence(before: i, from: s) {
                     if let m = MarkerScanner.scan(self, j, e), isHeadingMarker(m, e) {
                         headingCuts.append(j)
@@ -92,7 +91,7 @@ extension ScalarText {
             }
             // A heading marker right after a sentence end ("……成效。二、存在的不足"), or a bracketed sub-heading
             // marker right after a heading that has not ended a sentence ("一、主要举措和成效（一）强化……").
-            let afterHeading = c == 0xFF08 || c == 0x28 ? openHeading : false
+            let afterHeading = c == .leftParenthesis || c == .asciiLeftParenthesis ? openHeading : false
             if endsSentence(before: i, from: s) || afterHeading, let m = MarkerScanner.scan(self, i, e), isHeadingMarker(m, e) {
                 headingCuts.append(i)
                 if m.level <= 2 { majorHeadings += 1 }
@@ -100,7 +99,7 @@ extension ScalarText {
                 i = m.end
                 continue
             }
-            if Chars.isSentenceEnd(c) { openHeading = false }
+            if Punctuation.isSentenceOrItemEnd(c) { openHeading = false }
             i += 1
         }
         guard majorHeadings >= 2 || (majorHeadings >= 1 && indentCuts.count >= 2) else { return [] }
@@ -118,19 +117,19 @@ extension ScalarText {
             // A year: four digits and 年.
             var j = k
             while j < e && Chars.asciiDigit(sc[j]) != nil { j += 1 }
-            return j - k == 4 && j < e && sc[j] == 0x5E74
+            return j - k == 4 && j < e && sc[j] == .scalar("年")
         }
         return Scalars.isHan(sc[k]) && sc[k] != MarkerScanner.shi
     }
 
-    /// Whether the text just before `i` (after skipping blanks and closing marks) ends a sentence.
+    /// Whether the text just before `i` (after skipping blanks and closing marks) ends a sentence, or the
+    /// text of a heading run into the line (`Punctuation.isHeadingTextEnd`: ： too).
     func endsSentence(before i: Int, from s: Int) -> Bool {
         var k = i - 1
         while k >= s && Chars.isBlank(sc[k]) { k -= 1 }
         while k >= s && Chars.isClosingMark(sc[k]) { k -= 1 }
         guard k >= s else { return false }
-        let v = sc[k]
-        return v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B || v == 0xFF1A
+        return Punctuation.isHeadingTextEnd(sc[k])
     }
 
     /// Cuts around a closing run into a flattened line: before and after 特此报告。, and before a date
@@ -142,14 +141,14 @@ extension ScalarText {
         while let p = find(teCi, from: i, to: e) {
             if p > s { cuts.append(p) }
             var k = p + teCi.count
-            while k < e && (Chars.isTerminal(sc[k]) || sc[k] == 0xFF01 || sc[k] == 0x21) { k += 1 }
+            while k < e && (Chars.isTerminal(sc[k]) || sc[k] == .exclamationMark || sc[k] == .asciiExclamationMark) { k += 1 }
             if k < e { cuts.append(k) }
             i = p + teCi.count
         }
         // A date at the very end, preceded by blanks: "……人民政府　2025年2月20日".
         var te = e
         while te > s && Chars.isBlank(sc[te - 1]) { te -= 1 }
-        if te - s > 8, sc[te - 1] == 0x65E5 { // 日
+        if te - s > 8, sc[te - 1] == .scalar("日") {
             var k = te - 1
             while k > s && te - k < 16 && !Chars.isBlank(sc[k - 1]) { k -= 1 }
             if k > s && Chars.isBlank(sc[k - 1]) {
@@ -163,17 +162,6 @@ extension ScalarText {
             }
         }
         return cuts
-    }
-
-    /// Word's "save as text" layout: most non-blank lines are followed by exactly one blank line.
-    var isDoubleSpaced: Bool {
-        var nonBlank = 0, followedByBlank = 0
-        let n = lineStart.count
-        for l in 0..<n where !isBlankLine(l) {
-            nonBlank += 1
-            if l + 1 < n && isBlankLine(l + 1) { followedByBlank += 1 }
-        }
-        return nonBlank >= 4 && followedByBlank * 10 >= nonBlank * 6
     }
 
     func isBlankLine(_ l: Int) -> Bool {

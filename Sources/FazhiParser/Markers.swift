@@ -11,10 +11,10 @@ struct MarkerMatch {
 }
 
 enum MarkerScanner {
-    static let fullOpen: UInt32 = 0xFF08, fullClose: UInt32 = 0xFF09
-    static let halfOpen: UInt32 = 0x28, halfClose: UInt32 = 0x29
-    static let dunhao: UInt32 = 0x3001 // 、
-    static let shi: UInt32 = 0x662F // 是
+    static let fullOpen: UInt32 = .leftParenthesis, fullClose: UInt32 = .rightParenthesis
+    static let halfOpen: UInt32 = .asciiLeftParenthesis, halfClose: UInt32 = .asciiRightParenthesis
+    static let dunhao: UInt32 = .enumerationComma // 、
+    static let shi: UInt32 = .scalar("是")
 
     /// Recognises a GB/T 9704 numbering marker (and the variants drafters type) at scalar `s`.
     /// `e` is the end of the line content. Returns nil for enumerations (一是), years (2023年),
@@ -62,9 +62,9 @@ enum MarkerScanner {
                 return MarkerMatch(level: 1, number: n, start: s, end: i + 1, issues: [])
             }
             // Variants: 一. 一． 一， 一, 一) 一：
-            if d == 0x2E || d == 0xFF0E || d == 0xFF0C || d == 0x2C || d == 0xFF1A || d == 0x3A {
+            if d == .asciiPeriod || d == .fullwidthFullStop || d == .comma || d == .asciiComma || d == .colon || d == .asciiColon {
                 // "一，" often starts ordinary prose ("一，是…" is rare); require text after and a short-ish line.
-                if d == 0xFF0C || d == 0x2C {
+                if d == .comma || d == .asciiComma {
                     guard e - i < 60 else { return nil }
                 }
                 guard i + 1 < e, !Chars.isBlank(t.sc[i + 1]) || i + 2 < e else { return nil }
@@ -91,7 +91,7 @@ enum MarkerScanner {
             guard i - s <= 3, i < e, let n = asciiValue(t, s, i) else { return nil }
             let d = t.sc[i]
             let next: UInt32? = i + 1 < e ? t.sc[i + 1] : nil
-            if d == 0x2E || d == 0xFF0E { // . ．
+            if d == .asciiPeriod || d == .fullwidthFullStop { // . ．
                 // 3.5 / 2023.12 are numbers, not markers; 1. at the end of a line is not a heading.
                 if let nx = next, Chars.asciiDigit(nx) != nil { return nil }
                 guard next != nil else { return nil }
@@ -99,7 +99,7 @@ enum MarkerScanner {
                 if let nx = next, nx == dunhao { issues.append(.extraDelimiter("、")); return MarkerMatch(level: 3, number: n, start: s, end: i + 2, issues: issues) }
                 return MarkerMatch(level: 3, number: n, start: s, end: i + 1, issues: issues)
             }
-            if d == dunhao || d == 0xFF0C || d == 0x2C {
+            if d == dunhao || d == .comma || d == .asciiComma {
                 guard let nx = next, Chars.asciiDigit(nx) == nil else { return nil }
                 if d != dunhao && e - i > 60 { return nil }
                 let found = String(Character(Unicode.Scalar(d)!))
@@ -112,8 +112,9 @@ enum MarkerScanner {
             return nil
         }
         // ⑴…⒇: single-scalar parenthesised digits, a level-4 look-alike.
-        if c >= 0x2474 && c <= 0x2487 {
-            return MarkerMatch(level: 4, number: Int(c - 0x2474) + 1, start: s, end: s + 1, issues: [.wrongDelimiter(found: String(Character(Unicode.Scalar(c)!)), expected: "（\(Int(c - 0x2474) + 1)）")])
+        if c >= .scalar("⑴") && c <= .scalar("⒇") {
+            let n = Int(c - .scalar("⑴")) + 1
+            return MarkerMatch(level: 4, number: n, start: s, end: s + 1, issues: [.wrongDelimiter(found: String(Character(Unicode.Scalar(c)!)), expected: "（\(n)）")])
         }
         return nil
     }
@@ -130,10 +131,10 @@ enum MarkerScanner {
     static func delimiter(_ v: UInt32) -> String? {
         switch v {
         case dunhao: return "、"
-        case 0x2E: return "."
-        case 0xFF0E: return "．"
-        case 0xFF0C: return "，"
-        case 0x2C: return ","
+        case .asciiPeriod: return "."
+        case .fullwidthFullStop: return "．"
+        case .comma: return "，"
+        case .asciiComma: return ","
         default: return nil
         }
     }

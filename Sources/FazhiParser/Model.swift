@@ -79,7 +79,8 @@ public struct Report: Sendable {
     /// headings and the sub-headings of merged parts ("（一）履行第一责任人职责情况" under the measures).
     public internal(set) var partSections: [Int] = []
 
-    /// Byte range of the body: from the first heading (or opening paragraph) to the closing.
+    /// Byte range of the body: from the first heading (or opening paragraph) to the closing. (The review's
+    /// copy detection reads it; it went out with the dead code while the review was being merged.)
     public var bodyRange: TextRange {
         let s = header.opening.map { paragraphs[$0].range.start } ?? headings.first?.lineRange.start ?? 0
         let e = closing.start ?? source.count

@@ -89,7 +89,7 @@ extension Builder {
         let (ps, pe) = t.trimmed(prev)
         guard pe - ps >= 16 else { return false }
         let last = t.sc[pe - 1]
-        return Scalars.isHan(last) || Chars.asciiDigit(last) != nil || last == 0xFF0C || last == 0x3001 || last == 0x2C
+        return Scalars.isHan(last) || Chars.asciiDigit(last) != nil || last == .comma || last == .enumerationComma || last == .asciiComma
     }
 
     mutating func findEnumerations() {
@@ -136,17 +136,24 @@ extension Builder {
         report.enumerations = out
     }
 
+    /// The UTF-8 bytes of 是, searched for by its last byte.
+    static let shiUTF8: (UInt8, UInt8, UInt8) = {
+        let b = Array("是".utf8)
+        return (b[0], b[1], b[2])
+    }()
+
     /// Inline enumeration markers (一是, 二是, 十一是) in the bytes `s..<e`: 1–3 Chinese numerals right
     /// after the start or a boundary (sentence punctuation, comma, line break, space, “) and followed by 是.
     /// Found from each 是 backwards; same result as scanning forward scalar by scalar.
     static func enumerationMarkers(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
                                    _ items: inout [(ord: Int, ms: Int, me: Int, len: Int, first: UInt32)]) {
+        let shiBytes = Self.shiUTF8
         var x = s + 2
         while true {
-            x = ByteSearch.first(0xAF, in: p, from: x, to: e)
+            x = ByteSearch.first(shiBytes.2, in: p, from: x, to: e)
             if x >= e { return }
             defer { x += 1 }
-            guard p[x - 1] == 0x98, p[x - 2] == 0xE6 else { continue }
+            guard p[x - 1] == shiBytes.1, p[x - 2] == shiBytes.0 else { continue }
             let shi = x - 2
             // The run of numerals before 是 (at most 4 are looked at: 4 means too long).
             var run: (UInt32, UInt32, UInt32) = (0, 0, 0)
@@ -162,7 +169,7 @@ extension Builder {
             guard count >= 1 && count <= 3 else { continue }
             if rs > s {
                 let (prev, _) = Scalars.decodeBefore(p, rs)
-                let atBoundary = Chars.isTerminal(prev) || prev == 0xFF0C || prev == 0x0A || prev == 0x0D || Chars.isBlank(prev) || prev == 0x201C
+                let atBoundary = Chars.isTerminal(prev) || prev == .comma || prev == .lineFeed || prev == .carriageReturn || Chars.isBlank(prev) || prev == .leftDoubleQuote
                 guard atBoundary else { continue }
             }
             let value: Int?
@@ -179,20 +186,20 @@ extension Builder {
     /// The marker string of a one-numeral enumeration marker (一是 …).
     static func singleMarker(_ v: UInt32) -> String {
         switch v {
-        case 0x3007: return "〇是"
-        case 0x96F6: return "零是"
-        case 0x4E00: return "一是"
-        case 0x4E8C: return "二是"
-        case 0x4E24: return "两是"
-        case 0x4E09: return "三是"
-        case 0x56DB: return "四是"
-        case 0x4E94: return "五是"
-        case 0x516D: return "六是"
-        case 0x4E03: return "七是"
-        case 0x516B: return "八是"
-        case 0x4E5D: return "九是"
-        case 0x5341: return "十是"
-        case 0x767E: return "百是"
+        case .ideographicZero: return "〇是"
+        case .scalar("零"): return "零是"
+        case .scalar("一"): return "一是"
+        case .scalar("二"): return "二是"
+        case .scalar("两"): return "两是"
+        case .scalar("三"): return "三是"
+        case .scalar("四"): return "四是"
+        case .scalar("五"): return "五是"
+        case .scalar("六"): return "六是"
+        case .scalar("七"): return "七是"
+        case .scalar("八"): return "八是"
+        case .scalar("九"): return "九是"
+        case .scalar("十"): return "十是"
+        case .scalar("百"): return "百是"
         default: return String(String.UnicodeScalarView([Unicode.Scalar(v)!, "是"]))
         }
     }

@@ -168,7 +168,7 @@ extension Builder {
             var a = s
             while a < e {
                 var b = a
-                while b < e && !Chars.isSentenceEnd(t.sc[b]) { b += 1 }
+                while b < e && !Punctuation.isSentenceOrItemEnd(t.sc[b]) { b += 1 }
                 if isLeadershipSentence(a, b) { return (t.byteRange(a, min(e, b + 1)), heading) }
                 a = b + 1
             }
@@ -210,7 +210,7 @@ extension Builder {
             var a = 0
             while a < f.scalars.count && !wanted.isEmpty {
                 var b = a
-                while b < f.scalars.count && !Chars.isSentenceEnd(f.scalars[b]) && f.scalars[b] != 0xFF0C { b += 1 }
+                while b < f.scalars.count && !Punctuation.isSentenceOrItemEnd(f.scalars[b]) && f.scalars[b] != .comma { b += 1 }
                 if b - a >= 2, b - a <= 80 {
                     let clause = f.scalars[a..<b]
                     for part in wanted where matcher.matches(part, clause) {

@@ -85,7 +85,7 @@ public enum ReportDetection {
     /// The largest offset ≤ `limit` that starts a scalar (so the head never ends inside a character).
     static func scalarBoundary(_ text: SourceText, atMost limit: Int) -> Int {
         var e = min(limit, text.count)
-        while e > 0 && e < text.count && text.bytes[e] & 0xC0 == 0x80 { e -= 1 }
+        while e > 0 && e < text.count && UTF8.isContinuation(text.bytes[e]) { e -= 1 }
         return e
     }
 }

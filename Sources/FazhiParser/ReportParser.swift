@@ -107,7 +107,7 @@ struct Builder {
         var i = s
         while i < e {
             let v = t.sc[i]
-            if (v == 0x28 || v == 0xFF08), i > s, Scalars.isHan(t.sc[i - 1]), let end = MatchNormalizer.glossEnd(t.sc, i, end: e) {
+            if (v == .asciiLeftParenthesis || v == .leftParenthesis), i > s, Scalars.isHan(t.sc[i - 1]), let end = MatchNormalizer.glossEnd(t.sc, i, end: e) {
                 i = end
                 continue
             }

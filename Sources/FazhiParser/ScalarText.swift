@@ -172,29 +172,30 @@ struct ScalarText {
 @inline(__always) func u(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
 enum Chars {
+    /// A space, or a zero-width character (which takes no room either).
     @inline(__always) static func isBlank(_ v: UInt32) -> Bool {
-        Scalars.isSpace(v) || v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060
+        Scalars.isSpace(v) || v == .zeroWidthSpace || v == .zeroWidthNonJoiner || v == .zeroWidthJoiner || v == .wordJoiner
     }
 
     /// Chinese numeral digits used in ordinals.
     @inline(__always) static func chineseDigit(_ v: UInt32) -> Int? {
         switch v {
-        case 0x3007, 0x96F6: return 0 // 〇 零
-        case 0x4E00: return 1 // 一
-        case 0x4E8C, 0x4E24: return 2 // 二 两
-        case 0x4E09: return 3
-        case 0x56DB: return 4
-        case 0x4E94: return 5
-        case 0x516D: return 6
-        case 0x4E03: return 7
-        case 0x516B: return 8
-        case 0x4E5D: return 9
+        case .ideographicZero, .scalar("零"): return 0
+        case .scalar("一"): return 1
+        case .scalar("二"), .scalar("两"): return 2
+        case .scalar("三"): return 3
+        case .scalar("四"): return 4
+        case .scalar("五"): return 5
+        case .scalar("六"): return 6
+        case .scalar("七"): return 7
+        case .scalar("八"): return 8
+        case .scalar("九"): return 9
         default: return nil
         }
     }
 
     @inline(__always) static func isChineseNumeral(_ v: UInt32) -> Bool {
-        chineseDigit(v) != nil || v == 0x5341 || v == 0x767E // 十 百
+        chineseDigit(v) != nil || v == .scalar("十") || v == .scalar("百")
     }
 
     /// Parses a Chinese numeral like 三, 十, 十一, 二十, 二十三, 一百零五 (≤ 999). Nil if malformed.
@@ -203,11 +204,11 @@ enum Chars {
         var total = 0, current = -1
         var sawUnit = false
         for v in s {
-            if v == 0x5341 { // 十
+            if v == .scalar("十") {
                 total += (current < 0 ? 1 : current) * 10
                 current = -1
                 sawUnit = true
-            } else if v == 0x767E { // 百
+            } else if v == .scalar("百") {
                 guard current > 0 else { return nil }
                 total += current * 100
                 current = -1
@@ -224,29 +225,11 @@ enum Chars {
         return total > 0 ? total : nil
     }
 
-    @inline(__always) static func asciiDigit(_ v: UInt32) -> Int? {
-        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
-        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
-        return nil
-    }
+    /// ASCII or full-width digit value.
+    @inline(__always) static func asciiDigit(_ v: UInt32) -> Int? { Scalars.decimalDigit(v) }
 
-    /// Sentence-final punctuation (a paragraph line ending in one of these is complete).
-    @inline(__always) static func isTerminal(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x2026, 0x21, 0x3F, 0x3B, 0x3A, 0xFF0E: return true
-        default: return false
-        }
-    }
+    /// A paragraph line ending in one of these is complete (`Punctuation.completesLine`).
+    @inline(__always) static func isTerminal(_ v: UInt32) -> Bool { Punctuation.completesLine(v) }
 
-    @inline(__always) static func isClosingMark(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x201D, 0x2019, 0xFF09, 0x29, 0x300B, 0x3011, 0x300D, 0x300F, 0x3015: return true
-        default: return false
-        }
-    }
-
-    /// Marks a heading's first sentence ends with.
-    @inline(__always) static func isSentenceEnd(_ v: UInt32) -> Bool {
-        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B
-    }
+    @inline(__always) static func isClosingMark(_ v: UInt32) -> Bool { Punctuation.isClosingMark(v) }
 }

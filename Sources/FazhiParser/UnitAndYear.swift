@@ -31,7 +31,7 @@ extension Builder {
             var e = min(scalarIndex(ofByte: p.range.end), s + 160)
             // The first sentence only.
             var i = s
-            while i < e { if Chars.isSentenceEnd(t.sc[i]) { e = i; break }; i += 1 }
+            while i < e { if Punctuation.isSentenceOrItemEnd(t.sc[i]) { e = i; break }; i += 1 }
             if let (y, ys, ye) = yearIn(s, e, allowRange: false) {
                 setYear(y, ys, ye, .opening)
                 return
@@ -53,7 +53,7 @@ extension Builder {
             guard Chars.asciiDigit(t.sc[i]) != nil, i == 0 || Chars.asciiDigit(t.sc[i - 1]) == nil else { i += 1; continue }
             var k = i, v = 0
             while k < limit, let d = Chars.asciiDigit(t.sc[k]) { v = v * 10 + d; k += 1 }
-            if k - i == 4, v >= 1990, v <= 2100, k < limit, t.sc[k] == 0x5E74, !(i > 0 && isRangeDash(t.sc[i - 1])), !(k + 1 < limit && isRangeDash(t.sc[k + 1])) {
+            if k - i == 4, v >= 1990, v <= 2100, k < limit, t.sc[k] == .scalar("年"), !(i > 0 && isRangeDash(t.sc[i - 1])), !(k + 1 < limit && isRangeDash(t.sc[k + 1])) {
                 let c = counts[v]
                 counts[v] = ((c?.count ?? 0) + 1, c?.s ?? i, c?.e ?? k)
                 found += 1
@@ -80,8 +80,8 @@ extension Builder {
         var depth = 0
         while i < e {
             let c = t.sc[i]
-            if c == 0x300A { depth += 1; i += 1; continue }
-            if c == 0x300B { depth = max(0, depth - 1); i += 1; continue }
+            if c == .leftBookTitleMark { depth += 1; i += 1; continue }
+            if c == .rightBookTitleMark { depth = max(0, depth - 1); i += 1; continue }
             guard depth == 0, Chars.asciiDigit(c) != nil, i == s || Chars.asciiDigit(t.sc[i - 1]) == nil else { i += 1; continue }
             var v = 0, k = i
             while k < e, let d = Chars.asciiDigit(t.sc[k]) { v = v * 10 + d; k += 1 }
@@ -101,12 +101,12 @@ extension Builder {
             // A span written with the start year only inside a range: "2023—2027年" handled above; a year
             // preceded by a dash is the end of one.
             if i > s, isRangeDash(t.sc[i - 1]) { continue }
-            if k < e, t.sc[k] == 0x5E74 { // 年
+            if k < e, t.sc[k] == .scalar("年") {
                 // 2025年3月17日 is a date, not the reported year.
                 var j = k + 1
                 var m = 0
                 while j < e, Chars.asciiDigit(t.sc[j]) != nil || Chars.isChineseNumeral(t.sc[j]) { j += 1; m += 1 }
-                if m > 0, m <= 2, j < e, t.sc[j] == 0x6708 { continue } // 月
+                if m > 0, m <= 2, j < e, t.sc[j] == .scalar("月") { continue }
                 return (v, i, k)
             }
             if k < e, Scalars.isHan(t.sc[k]), !Chars.isChineseNumeral(t.sc[k]) { return (v, i, k) }
@@ -114,9 +114,7 @@ extension Builder {
         return nil
     }
 
-    @inline(__always) func isRangeDash(_ c: UInt32) -> Bool {
-        c == 0x2D || c == 0x2014 || c == 0x2013 || c == 0xFF5E || c == 0x7E || c == 0xFF0D || c == 0x81F3 || c == 0x5230
-    }
+    @inline(__always) func isRangeDash(_ c: UInt32) -> Bool { Punctuation.isRangeDash(c) }
 
     // MARK: unit
 
@@ -145,7 +143,7 @@ extension Builder {
         var counts: [UnitKind: Int] = [:]
         // A report names itself early: the first 50,000 characters are plenty.
         let limit = min(t.sc.count, 50_000)
-        for r in vocabulary.selfReferences where r.word.first == 0x6211 || r.word.first == 0x672C {
+        for r in vocabulary.selfReferences where r.word.first == .scalar("我") || r.word.first == .scalar("本") {
             var i = 0
             var n = 0
             while let p = t.find(r.word, from: i, to: limit), n < 50 { n += 1; i = p + r.word.count }
@@ -162,7 +160,7 @@ extension Builder {
         var i = 0
         var seen = 0
         while i < limit, seen < 200 {
-            guard let p = t.find([0x300A], from: i, to: limit) else { break }
+            guard let p = t.find([.leftBookTitleMark], from: i, to: limit) else { break }
             seen += 1
             var k = p + 1
             while k < t.sc.count, k - p <= 26, Scalars.isHan(t.sc[k]), !t.matches(pGuanYu, at: k, end: t.sc.count) { k += 1 }
@@ -222,7 +220,7 @@ extension Builder {
             var k = 0
             while k < f.scalars.count, Chars.asciiDigit(f.scalars[k]) != nil { k += 1 }
             if Builder.hasPrefix(f.scalars, pNian, at: k) { k += 1 }
-            if k < f.scalars.count, f.scalars[k] == 0x5EA6 { k += 1 } // 度
+            if k < f.scalars.count, f.scalars[k] == .scalar("度") { k += 1 }
             var end = f.scalars.count
             for d in vocabulary.titleDomains { if let p = Builder.find(d, in: f.scalars, from: k) { end = min(end, p) } }
             if end > k, let unit = unitFromName(idx[k], end < idx.count ? idx[end] : e, source: .title) { return unit }
@@ -237,11 +235,11 @@ extension Builder {
         let s = scalarIndex(ofByte: p.range.start)
         var e = min(scalarIndex(ofByte: p.range.end), s + 200)
         var i = s
-        while i < e { if Chars.isSentenceEnd(t.sc[i]) { e = i; break }; i += 1 }
+        while i < e { if Punctuation.isSentenceOrItemEnd(t.sc[i]) { e = i; break }; i += 1 }
         // Clauses separated by commas; look at the first three.
         var clauses: [(Int, Int)] = []
         var cs = s
-        for k in s..<e where t.sc[k] == 0xFF0C || t.sc[k] == 0x2C {
+        for k in s..<e where t.sc[k] == .comma || t.sc[k] == .asciiComma {
             clauses.append((cs, k))
             cs = k + 1
             if clauses.count >= 4 { break }
@@ -256,7 +254,7 @@ extension Builder {
             // A clause that is only a time phrase ("一年来", "今年以来", "2024年") says nothing of the subject.
             guard k < f.scalars.count, !isTimePhrase(f.scalars, from: k) else { continue }
             // Adverbial clauses: 在……下 / 得益于…… / 按照…… / 根据……
-            if f.scalars[k] == 0x5728 || Builder.hasPrefix(f.scalars, u("得益于"), at: k) || Builder.hasPrefix(f.scalars, u("按照"), at: k)
+            if f.scalars[k] == .scalar("在") || Builder.hasPrefix(f.scalars, u("得益于"), at: k) || Builder.hasPrefix(f.scalars, u("按照"), at: k)
                 || Builder.hasPrefix(f.scalars, u("根据"), at: k) || Builder.hasPrefix(f.scalars, u("随着"), at: k) { continue }
             if let (from, to) = subject(f.scalars, from: k), to <= idx.count {
                 let end = to < idx.count ? idx[to] : b
@@ -275,7 +273,7 @@ extension Builder {
     func isTimePhrase(_ f: [UInt32], from k: Int) -> Bool {
         let rest = Array(f[k...])
         guard rest.count <= 6, let last = rest.last else { return false }
-        return last == 0x6765 /* 来 */ || last == 0x4E2D /* 中 */ || rest == u("过去一年") || rest == u("本年度")
+        return last == .scalar("来") || last == .scalar("中") || rest == u("过去一年") || rest == u("本年度")
     }
 
     /// The unit named in the lead-in sentence: "现将庆隆镇2020年度法治政府建设情况报告如下".
@@ -285,7 +283,7 @@ extension Builder {
         guard let at = Builder.find(u("现将"), in: f.scalars, from: 0) else { return nil }
         var k = at + 2
         let from = k
-        while k < f.scalars.count, k - from < 26, Scalars.isHan(f.scalars[k]) || f.scalars[k] == 0x28 || f.scalars[k] == 0x29 {
+        while k < f.scalars.count, k - from < 26, Scalars.isHan(f.scalars[k]) || f.scalars[k] == .asciiLeftParenthesis || f.scalars[k] == .asciiRightParenthesis {
             if vocabulary.titleDomains.contains(where: { Builder.hasPrefix(f.scalars, $0, at: k) }) { break }
             if Builder.hasPrefix(f.scalars, pGuanYu, at: k) || Builder.hasPrefix(f.scalars, u("有关"), at: k) || Builder.hasPrefix(f.scalars, u("本年"), at: k) { break }
             k += 1
@@ -300,7 +298,7 @@ extension Builder {
         while k < f.count, Chars.asciiDigit(f[k]) != nil { k += 1 }
         if k > 0 {
             if Builder.hasPrefix(f, pNian, at: k) { k += 1 }
-            if k < f.count, f[k] == 0x5EA6 { k += 1 } // 度
+            if k < f.count, f[k] == .scalar("度") { k += 1 }
             if Builder.hasPrefix(f, pYiLai, at: k) { k += 2 }
             return k
         }
@@ -320,7 +318,7 @@ extension Builder {
             }
             // A stop word inside ends the subject.
             if p < f.count, vocabulary.subjectStops.contains(where: { $0.count >= 2 && Builder.hasPrefix(f, $0, at: p) }) { break }
-            if p < f.count, !Scalars.isHan(f[p]) && f[p] != 0x28 && f[p] != 0x29 && f[p] != 0xFF08 && f[p] != 0xFF09 { break }
+            if p < f.count, !Scalars.isHan(f[p]) && f[p] != .asciiLeftParenthesis && f[p] != .asciiRightParenthesis && f[p] != .leftParenthesis && f[p] != .rightParenthesis { break }
             p += 1
         }
         return best

@@ -11,13 +11,13 @@ extension Builder {
     /// department organ is preferred to a Party committee ("中共××镇委员会 ××镇人民政府" → ××镇).
     func unitFromName(_ s0: Int, _ e0: Int, source: UnitSource) -> ReportUnit? {
         var s = s0, e = e0
-        let isGap = { (c: UInt32) -> Bool in Chars.isBlank(c) || c == 0x0A || c == 0x0D }
+        let isGap = { (c: UInt32) -> Bool in Chars.isBlank(c) || c == .lineFeed || c == .carriageReturn }
         while s < e && (Builder.isDecoration(t.sc[s]) || isGap(t.sc[s])) { s += 1 }
         while e > s && (Builder.isDecoration(t.sc[e - 1]) || isGap(t.sc[e - 1])) { e -= 1 }
         guard e > s else { return nil }
         var pieces: [(Int, Int)] = []
         var ps = s
-        for i in s..<e where isGap(t.sc[i]) || t.sc[i] == 0x3001 {
+        for i in s..<e where isGap(t.sc[i]) || t.sc[i] == .enumerationComma {
             if i > ps { pieces.append((ps, i)) }
             ps = i + 1
         }
@@ -44,7 +44,7 @@ extension Builder {
         // ("應(yīng)急管理部" → 應急管理部).
         let folded = self.folded(s, e)
         let f = folded.scalars
-        for c in f where Chars.asciiDigit(c) != nil || c == 0x3002 || c == 0xFF0C || c == 0x2C || c == 0xFF1A || c == 0x3A || c == 0x300A || c == 0x300B {
+        for c in f where Chars.asciiDigit(c) != nil || c == .fullStop || c == .comma || c == .asciiComma || c == .colon || c == .asciiColon || c == .leftBookTitleMark || c == .rightBookTitleMark {
             return nil
         }
         if isSelfReference(f) { return nil }
@@ -83,9 +83,9 @@ extension Builder {
     /// ignored), or nil. At least one character must precede the suffix.
     func placeKind(_ f: [UInt32], end: Int) -> UnitKind? {
         var e = end
-        if e > 0, f[e - 1] == 0x29 || f[e - 1] == 0xFF09 {
+        if e > 0, f[e - 1] == .asciiRightParenthesis || f[e - 1] == .rightParenthesis {
             var k = e - 1
-            while k > 0 && f[k] != 0x28 && f[k] != 0xFF08 { k -= 1 }
+            while k > 0 && f[k] != .asciiLeftParenthesis && f[k] != .leftParenthesis { k -= 1 }
             if k > 0 { e = k }
         }
         for p in vocabulary.placeSuffixes where e > p.suffix.count && Builder.hasPrefix(f, p.suffix, at: e - p.suffix.count) {

@@ -140,10 +140,3 @@ extension FazhiLanguageServer {
         return edits
     }
 }
-
-extension FazhiLanguageServer {
-    /// The URI to name a file by in an edit, in the client's own spelling (see `URIs.clientStyle`).
-    func clientURI(forPath path: String, near uri: String) -> String {
-        URIs.clientStyle(path: path, near: uri, open: documents.keys)
-    }
-}

@@ -40,8 +40,6 @@ final class Document {
         pendingLint?.cancel.set()
     }
 
-    var isAnalyzed: Bool { report != nil }
-
     /// Whether the analysis is of the current text under configuration `generation`.
     func isAnalyzed(generation: Int) -> Bool { report != nil && analyzedConfig == generation }
 

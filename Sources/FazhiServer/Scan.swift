@@ -11,8 +11,8 @@ struct LawMention {
 }
 
 enum Scan {
-    static let openBook: UInt32 = 0x300A   // 《
-    static let closeBook: UInt32 = 0x300B  // 》
+    static let openBook: UInt32 = .leftBookTitleMark
+    static let closeBook: UInt32 = .rightBookTitleMark
 
     /// 《…》 pairs on single lines within `range`.
     static func lawMentions(_ text: SourceText, in range: TextRange) -> [LawMention] {
@@ -35,8 +35,6 @@ enum Scan {
         return out
     }
 
-    static func isNumberScalar(_ v: UInt32) -> Bool { Scalars.isDigitLike(v) }
-
     /// Numbers (digits with an optional decimal part and a trailing %/％) within a line range.
     static func numbers(_ run: ScalarRun) -> [(range: Range<Int>, value: Double, percent: Bool)] {
         var out: [(Range<Int>, Double, Bool)] = []
@@ -48,37 +46,21 @@ enum Scan {
             var intPart = 0.0
             while i < s.count && Scalars.isDigitLike(s[i]) { intPart = intPart * 10 + Double(Scalars.digitValue(s[i])); i += 1 }
             var value = intPart
-            if i + 1 < s.count && (s[i] == 0x2E || s[i] == 0xFF0E) && Scalars.isDigitLike(s[i + 1]) {
+            if i + 1 < s.count && (s[i] == .asciiPeriod || s[i] == .fullwidthFullStop) && Scalars.isDigitLike(s[i + 1]) {
                 i += 1
                 var scale = 0.1
                 while i < s.count && Scalars.isDigitLike(s[i]) { value += Double(Scalars.digitValue(s[i])) * scale; scale /= 10; i += 1 }
             }
             var percent = false
-            if i < s.count && (s[i] == 0x25 || s[i] == 0xFF05) { percent = true; i += 1 }
+            if i < s.count && (s[i] == .asciiPercent || s[i] == .fullwidthPercent) { percent = true; i += 1 }
             out.append((start..<i, value, percent))
         }
         return out
     }
 
-    static func isSentenceEnd(_ v: UInt32) -> Bool {
-        v == 0x3002 || v == 0xFF1B || v == 0xFF01 || v == 0xFF1F || v == 0x3B || v == 0x21 || v == 0x3F
-    }
-
-    /// The sentence around `offset` within its line (ends at 。；！？, inclusive).
+    /// The sentence around `offset` within its line (ends at 。；！？ and their half-width forms, inclusive).
     static func sentence(_ text: SourceText, at offset: Int) -> TextRange {
-        let lr = text.lineRange(text.line(of: offset))
-        let run = ScalarRun(text, lr)
-        var a = 0, i = 0
-        while i < run.count && run.offset(i) < offset {
-            if isSentenceEnd(run.scalars[i]) { a = i + 1 }
-            i += 1
-        }
-        var b = run.count, k = max(i, a)
-        while k < run.count {
-            if isSentenceEnd(run.scalars[k]) { b = k + 1; break }
-            k += 1
-        }
-        return TextRange(run.offset(a), run.offset(b))
+        text.sentence(around: offset, within: text.lineRange(text.line(of: offset)), at: .sentenceOrItemAnyWidth)
     }
 
 }

@@ -78,26 +78,6 @@ enum URIs {
 
     static func uri(path: String) -> String { URL(fileURLWithPath: path).absoluteString }
 
-    /// A URI for `path` written the way the client writes its own: the URI of an open document with that
-    /// path, else `near` (a document URI the client sent) with its last segments replaced, so that
-    /// percent-encoding, case and drive letters stay as the client chose them. Falls back to `uri(path:)`.
-    static func clientStyle(path: String, near: String, open: some Sequence<String>) -> String {
-        for u in open where Self.path(u) == path { return u }
-        guard let nearPath = Self.path(near) else { return uri(path: path) }
-        let nearDir = (nearPath as NSString).deletingLastPathComponent
-        let dir = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
-        guard nearDir == dir || nearDir.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/") else { return uri(path: path) }
-        let up = nearDir.split(separator: "/").count - dir.split(separator: "/").count
-        var base = near[...]
-        for _ in 0...up {
-            guard let slash = base.lastIndex(of: "/") else { return uri(path: path) }
-            base = base[..<slash]
-        }
-        let encodedName = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
-        let candidate = String(base) + "/" + encodedName
-        return Self.path(candidate) == path ? candidate : uri(path: path)
-    }
-
     static func directory(ofURI uri: String) -> URL? {
         path(uri).map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
     }
@@ -108,53 +88,6 @@ enum Numerals {
     static func chinese(_ n: Int) -> String { ChineseNumerals.string(n) }
     static func value(_ s: String) -> Int? { ChineseNumerals.value(s) }
     static func marker(level: Int, number n: Int) -> String { ChineseNumerals.marker(level: level, number: n) }
-}
-
-enum Snippets {
-    /// Escapes `$`, `}` and `\` for use as literal snippet text.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if c == "$" || c == "}" || c == "\\" { out.append("\\") }
-            out.append(c)
-        }
-        return out
-    }
-
-    /// Turns a snippet into plain text: `${1:默认}` → 默认, `$1`/`${1}`/`$0` → "".
-    static func plain(_ s: String) -> String {
-        var out = ""
-        var cs = Array(s)[...]
-        while let c = cs.first {
-            cs = cs.dropFirst()
-            if c == "\\", let n = cs.first { out.append(n); cs = cs.dropFirst(); continue }
-            guard c == "$" else { out.append(c); continue }
-            if cs.first == "{" {
-                cs = cs.dropFirst()
-                while let d = cs.first, d.isNumber { cs = cs.dropFirst() }
-                if cs.first == ":" {
-                    cs = cs.dropFirst()
-                    var depth = 0
-                    while let d = cs.first {
-                        cs = cs.dropFirst()
-                        if d == "\\", let n = cs.first { out.append(n); cs = cs.dropFirst(); continue }
-                        if d == "}" { if depth == 0 { break }; depth -= 1; continue }
-                        if d == "$" && cs.first == "{" {
-                            depth += 1; cs = cs.dropFirst()
-                            while let e = cs.first, e.isNumber || e == ":" { cs = cs.dropFirst() }
-                            continue
-                        }
-                        out.append(d)
-                    }
-                } else if cs.first == "}" {
-                    cs = cs.dropFirst()
-                }
-            } else {
-                while let d = cs.first, d.isNumber { cs = cs.dropFirst() }
-            }
-        }
-        return out
-    }
 }
 
 extension JSON {

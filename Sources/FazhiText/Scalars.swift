@@ -50,6 +50,71 @@ public enum Scalars {
     @inlinable @inline(__always)
     public static func isASCIIDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
+    @inlinable @inline(__always)
+    public static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+
+    /// ASCII or full-width digit value (０…９ count as 0…9).
+    @inlinable @inline(__always)
+    public static func decimalDigit(_ v: UInt32) -> Int? {
+        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        return nil
+    }
+
+    /// A C0 control character other than tab, line feed and carriage return, or DEL: never part of a
+    /// report's text (a form feed is Word's page break).
+    @inlinable @inline(__always)
+    public static func isStrayControl(_ v: UInt32) -> Bool {
+        (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0x7F
+    }
+
+    /// UTF-8 length of the sequence a lead byte starts (1 for a stray continuation byte).
+    @inlinable @inline(__always)
+    public static func sequenceLength(lead b: UInt8) -> Int { b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : (b >= 0xC0 ? 2 : 1)) }
+
+    /// The first UTF-8 byte of a scalar value.
+    @inlinable @inline(__always)
+    public static func utf8Lead(_ v: UInt32) -> UInt8 {
+        v < 0x80 ? UInt8(v) : (v < 0x800 ? UInt8(0xC0 | v >> 6) : (v < 0x10000 ? UInt8(0xE0 | v >> 12) : UInt8(0xF0 | v >> 18)))
+    }
+
+    /// A lead byte whose three-byte scalars (E5…E9: U+5000…U+9FFF) are all CJK ideographs, so a scan that
+    /// skips Han can skip the sequence without decoding it.
+    @inlinable @inline(__always)
+    public static func leadsOnlyHan(_ b: UInt8) -> Bool { b >= 0xE5 && b <= 0xE9 }
+
+    /// UTF-8 length of a scalar value.
+    @inlinable @inline(__always)
+    public static func utf8Length(_ v: UInt32) -> Int { v < 0x80 ? 1 : (v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4)) }
+
+    @inlinable @inline(__always)
+    public static func isASCII(_ v: UInt32) -> Bool { v < 0x80 }
+
+    /// A byte 0…9.
+    @inlinable @inline(__always)
+    public static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// An ASCII byte with A…Z turned into a…z (other bytes unchanged).
+    @inlinable @inline(__always)
+    public static func lowercasedASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// A…Z, a…z, 0…9.
+    @inlinable @inline(__always)
+    public static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        let l = b | 0x20
+        return (b >= 0x30 && b <= 0x39) || (l >= 0x61 && l <= 0x7A)
+    }
+
+    /// Space characters with a visible width (zero-width ones are conversion residue, not spaces).
+    @inlinable @inline(__always)
+    public static func isVisibleSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0xA0 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    /// A space character or a line break.
+    @inlinable @inline(__always)
+    public static func isBlank(_ v: UInt32) -> Bool { isSpace(v) || v == 0x0A || v == 0x0D }
+
     /// Any space character: ASCII space and tab, NBSP, en/em and other Unicode spaces, ideographic space.
     @inlinable @inline(__always)
     public static func isSpace(_ v: UInt32) -> Bool {

@@ -19,7 +19,6 @@ public struct TextRange: Hashable, Sendable, Comparable, CustomStringConvertible
     @inlinable public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
     @inlinable public func contains(_ other: TextRange) -> Bool { other.start >= start && other.end <= end }
     @inlinable public func overlaps(_ other: TextRange) -> Bool { start < other.end && other.start < end }
-    @inlinable public func shifted(by delta: Int) -> TextRange { TextRange(start + delta, end + delta) }
 
     public static func < (a: TextRange, b: TextRange) -> Bool {
         a.start != b.start ? a.start < b.start : a.end < b.end
@@ -218,6 +217,10 @@ public struct SourceText: Sendable {
 }
 
 public enum UTF8Validation {
+    /// Whether a byte continues a multi-byte sequence (10xxxxxx): not where a scalar starts.
+    @inlinable @inline(__always)
+    public static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+
     /// Length of the UTF-8 sequence that starts with `lead` (1 for continuation/invalid bytes).
     @inlinable @inline(__always)
     public static func sequenceLength(_ lead: UInt8) -> Int {

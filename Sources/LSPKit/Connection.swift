@@ -39,8 +39,7 @@ public struct ResponseDeferred: Error, Sendable {
 ///
 /// Every method is thread-safe. Completion callbacks of `sendRequest` run on the runner's
 /// processing thread, in order with the other messages, so delegate state needs no extra locking.
-/// Never write to stdout yourself: use `logMessage` (shown in the client's output panel) or
-/// `logToStderr`.
+/// Never write to stdout yourself: use `logMessage` (shown in the client's output panel).
 public final class ClientConnection: @unchecked Sendable {
     public typealias ResponseHandler = (Result<JSON, ResponseError>) -> Void
 
@@ -180,19 +179,5 @@ public final class ClientConnection: @unchecked Sendable {
         var r: JSONObject = ["id": .string(id), "method": .string(method)]
         if let registerOptions { r["registerOptions"] = registerOptions }
         sendRequest("client/registerCapability", params: ["registrations": [.object(r)]], completion: completion)
-    }
-
-    /// Writes a line to stderr (never stdout, which carries the protocol).
-    public static func logToStderr(_ message: String) {
-        var line = Array(message.utf8)
-        line.append(0x0A)
-        line.withUnsafeBytes { p in
-            var off = 0
-            while off < p.count {
-                let r = write(2, p.baseAddress! + off, p.count - off)
-                if r <= 0 { if r < 0 && errno == EINTR { continue }; return }
-                off += r
-            }
-        }
     }
 }

@@ -47,3 +47,24 @@ final class ReadingDataTests: XCTestCase {
         }
     }
 }
+
+/// The residue vocabulary of `placeholder` and `conversion-artifact`.
+final class ResidueDataTests: XCTestCase {
+    func testResidueVocabularyLoadsAndIsConsistent() throws {
+        let v = try ResidueVocabulary.load()
+        XCTAssertEqual(v.problems(), [])
+        XCTAssertTrue(v.placeholderPhrases.contains("待补充"))
+        XCTAssertTrue(v.pictureNotes.contains("插入图片"))
+        XCTAssertTrue(v.omittedOwners.contains("附件"))
+        XCTAssertFalse(v.bracketFillWords.isEmpty)
+    }
+
+    func testProblemsAreFound() {
+        var v = ResidueVocabulary.empty
+        v.pictureNotes = ["图片略", "图片略"]
+        v.placeholderPhrases = [""]
+        let p = v.problems()
+        XCTAssertTrue(p.contains { $0.contains("重复") }, "\(p)")
+        XCTAssertTrue(p.contains { $0.contains("空") }, "\(p)")
+    }
+}

@@ -19,17 +19,17 @@ public enum FigureAnalysis {
         let vocab = knowledge.figures
         var out: [RateFigure] = []
         var scratch: [StatedCount] = []
+        let lv = Array("率".utf8)
         text.bytes.withUnsafeBufferPointer { p in
             let reader = FigureReader(p: p, vocab: vocab)
             let first = text.line(of: max(0, r.start)), last = text.line(of: max(r.start, min(r.end, text.count) - 1))
             for line in first...max(first, last) where line < text.lineCount {
                 let lr = text.lineRange(line)
                 var i = lr.start
-                // 率 = E7 8E 87.
                 while true {
-                    i = ByteSearch.first(0xE7, in: p, from: i, to: lr.end - 2)
+                    i = ByteSearch.first(lv[0], in: p, from: i, to: lr.end - 2)
                     guard i < lr.end - 2 else { break }
-                    if p[i + 1] == 0x8E && p[i + 2] == 0x87, let f = reader.rate(at: i, line: lr, scratch: &scratch) { out.append(f) }
+                    if p[i + 1] == lv[1] && p[i + 2] == lv[2], let f = reader.rate(at: i, line: lr, scratch: &scratch) { out.append(f) }
                     i += 1
                 }
             }
@@ -37,7 +37,15 @@ public enum FigureAnalysis {
         return out
     }
 
-    /// What the figure rules report, computed once per lint run from the 率 and 其中 of the trigger scan.
+    /// What a figure trigger word is: the 率 of a rate, or a word that opens the parts of a total (其中).
+    enum Word: Int { case rate, subset }
+    /// The words the figure rules start from; `rate-mismatch` and `part-exceeds-total` both declare it, so
+    /// it is scanned once and the analysis runs once.
+    static let triggers = TriggerList("figures") {
+        [("率", Word.rate.rawValue)] + Knowledge.shared.figures.file.subsetMarkers.map { ($0, Word.subset.rawValue) }
+    }
+
+    /// What the figure rules report, computed once per lint run from the rates and subset words of the text.
     struct Findings: Sendable {
         var rates: [RateFigure] = []
         var excesses: [PartExcess] = []
@@ -49,17 +57,15 @@ public enum FigureAnalysis {
         var scratch: [StatedCount] = []
         ctx.source.bytes.withUnsafeBufferPointer { p in
             let reader = FigureReader(p: p, vocab: vocab)
-            for m in ctx.cache.triggers {
-                switch KnowledgeScan.Trigger(rawValue: m.payload) {
-                case .lv:
+            for m in ctx.matches(triggers) {
+                switch Word(rawValue: m.payload)! {
+                case .rate:
                     guard let li = FormatScan.inProse(ctx, m.start), let f = reader.rate(at: m.start, line: li.range, scratch: &scratch) else { continue }
                     out.rates.append(f)
                     if !f.countsAgree { out.excesses.append(PartExcess(part: f.numerator, whole: f.denominator, basis: f.basis)) }
-                case .qizhong:
+                case .subset:
                     guard let li = FormatScan.inProse(ctx, m.start) else { continue }
                     reader.parts(after: m.start, line: li.range, scratch: &scratch, into: &out.excesses)
-                default:
-                    break
                 }
             }
         }
@@ -79,17 +85,12 @@ extension FigureReader {
         var line = whole
         if q - line.start > Self.lookBack {
             var floor = q - Self.lookBack
-            while floor < q && p[floor] & 0xC0 == 0x80 { floor += 1 }
+            while floor < q && UTF8Validation.isContinuation(p[floor]) { floor += 1 }
             line = TextRange(floor, line.end)
         }
         let clauseLimit = min(line.end, q + Self.lookBack)
         // The clause ends at the next ，；。：！？ (、 separates parts of one list).
-        var end = q
-        while end < clauseLimit {
-            let (v, len) = scalar(end)
-            if Self.isClauseEnd(v) { break }
-            end += max(len, 1)
-        }
+        let end = Clauses.end(in: p, from: q, limit: clauseLimit)
         let s1 = sentenceStart(before: q, floor: line.start)
         let s0 = s1 > line.start ? sentenceStart(before: s1 - scalar(before: s1).1, floor: line.start) : s1
         self.counts(in: TextRange(s0, end), into: &counts)

@@ -72,7 +72,7 @@ extension FigureReader {
         var line = whole
         if r - line.start > Self.lookBack {
             var floor = r - Self.lookBack
-            while floor < r && p[floor] & 0xC0 == 0x80 { floor += 1 }
+            while floor < r && UTF8Validation.isContinuation(p[floor]) { floor += 1 }
             line = TextRange(floor, line.end)
         }
         // The stated value: fillers (达到、为、：), digits, an optional decimal part, % or ％.
@@ -85,11 +85,11 @@ extension FigureReader {
         var e = j, dot = -1
         while e < line.end {
             let c = p[e]
-            if Self.isDigit(c) { e += 1 } else if c == 0x2E && dot < 0 && e > j && e + 1 < line.end && Self.isDigit(p[e + 1]) { dot = e; e += 1 } else { break }
+            if Self.isDigit(c) { e += 1 } else if c == UInt8(ascii: ".") && dot < 0 && e > j && e + 1 < line.end && Self.isDigit(p[e + 1]) { dot = e; e += 1 } else { break }
         }
         guard e > j, e < line.end else { return nil }
         let (pc, pl) = scalar(e)
-        guard pc == 0x25 || pc == 0xFF05 else { return nil }
+        guard pc == .asciiPercent || pc == .fullwidthPercent else { return nil }
         let stated: Double
         if dot < 0, let v = integer(j, e) { stated = Double(v) } else {
             guard let v = Double(String(decoding: UnsafeBufferPointer(rebasing: p[j..<e]), as: UTF8.self)) else { return nil }

@@ -35,28 +35,10 @@ struct FigureReader {
 
     @inline(__always) func scalar(_ i: Int) -> (UInt32, Int) { i < p.count ? Scalars.decode(p, i) : (0, 0) }
     @inline(__always) func scalar(before i: Int) -> (UInt32, Int) { i > 0 ? Scalars.decodeBefore(p, i) : (0, 0) }
-    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { Scalars.isASCIIDigit(c) }
 
-    /// 。！？ end a sentence.
-    @inline(__always) static func isSentenceEnd(_ v: UInt32) -> Bool { v == 0x3002 || v == 0xFF01 || v == 0xFF1F }
-    /// ，；：and the sentence ends end a clause (half-width , and ; too: drafters type them).
-    @inline(__always) static func isClauseEnd(_ v: UInt32) -> Bool {
-        isSentenceEnd(v) || v == 0xFF0C || v == 0xFF1B || v == 0xFF1A || v == 0x2C || v == 0x3B
-    }
-
-    /// Start of the sentence that contains `end - 1`: just after the last 。！？ in `floor..<end` (byte scan
-    /// for E3 80 82, EF BC 81, EF BC 9F), else `floor`.
-    func sentenceStart(before end: Int, floor: Int) -> Int {
-        var j = end - 1
-        while j >= floor + 2 {
-            let c = p[j]
-            if (c == 0x82 && p[j - 1] == 0x80 && p[j - 2] == 0xE3) || ((c == 0x81 || c == 0x9F) && p[j - 1] == 0xBC && p[j - 2] == 0xEF) {
-                return j + 1
-            }
-            j -= 1
-        }
-        return floor
-    }
+    /// Start of the sentence that contains `end - 1` (`Sentences.start`).
+    func sentenceStart(before end: Int, floor: Int) -> Int { Sentences.start(in: p, before: end, floor: floor) }
 
     /// Whether the bytes of `r` contain `needle` (equal Han text is equal bytes).
     func contains(_ r: TextRange, _ needle: [UInt8]) -> Bool {
@@ -109,7 +91,7 @@ struct FigureReader {
         var v = 0
         for k in s..<e {
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int(p[k] - 0x30))
+            let (a, o2) = m.addingReportingOverflow(Int(p[k] &- UInt8(ascii: "0")))
             if o1 || o2 { return nil }
             v = a
         }
@@ -126,28 +108,25 @@ struct FigureReader {
             let i = run.lowerBound
             var e = run.upperBound
             next = e
-            // Clause ends between the previous number and this one: only ASCII , ; and scalars led by E3 or EF
-            // (。 and the full-width ，；：！？) can be one, so other scalars are stepped over by their lead byte.
+            // Clause ends between the previous number and this one; scalars that cannot be one are stepped
+            // over by their lead byte.
             var k = scanned
             while k < i {
                 let c = p[k]
-                if c < 0x80 {
-                    if c == 0x2C || c == 0x3B { clause += 1; clauseStart = k + 1 }
-                    k += 1
-                } else if c == 0xE3 || c == 0xEF {
+                if Punctuation.mayStartClauseEnd(c) {
                     let (v, len) = scalar(k)
-                    if Self.isClauseEnd(v) { clause += 1; clauseStart = k + len }
+                    if Punctuation.isClauseEnd(v) { clause += 1; clauseStart = k + len }
                     k += max(len, 1)
                 } else {
-                    k += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1))
+                    k += Scalars.sequenceLength(lead: c)
                 }
             }
             scanned = e
             // Part of a decimal or of a number already read (1,234).
-            if i > w.start && (p[i - 1] == 0x2E || p[i - 1] == 0x2C) && i >= w.start + 2 && Self.isDigit(p[i - 2]) { continue }
+            if i > w.start && (p[i - 1] == UInt8(ascii: ".") || p[i - 1] == UInt8(ascii: ",")) && i >= w.start + 2 && Self.isDigit(p[i - 2]) { continue }
             guard var value = integer(i, e) else { continue }
             // Thousands separators: 1,234 and 12,345,678.
-            while e + 3 < w.end && p[e] == 0x2C && Self.isDigit(p[e + 1]) && Self.isDigit(p[e + 2]) && Self.isDigit(p[e + 3])
+            while e + 3 < w.end && p[e] == UInt8(ascii: ",") && Self.isDigit(p[e + 1]) && Self.isDigit(p[e + 2]) && Self.isDigit(p[e + 3])
                     && !(e + 4 < w.end && Self.isDigit(p[e + 4])) {
                 guard let tail = integer(e + 1, e + 4) else { break }
                 let (m, o) = value.multipliedReportingOverflow(by: 1000)
@@ -158,7 +137,7 @@ struct FigureReader {
             next = e
             scanned = e
             var approximate = false
-            if e < w.end && p[e] == 0x2E && e + 1 < w.end && Self.isDigit(p[e + 1]) { approximate = true }  // 1.5万人
+            if e < w.end && p[e] == UInt8(ascii: ".") && e + 1 < w.end && Self.isDigit(p[e + 1]) { approximate = true }  // 1.5万人
             var (u, ul) = scalar(e)
             var end = e
             if vocab.approximateAfter.contains(u) {

@@ -19,10 +19,8 @@ import FazhiText
 ///   A mention written as history (原…、…已废止) is not flagged; a catalogue document in 《》 is left
 ///   to `unknown-law`, which judges it against the report year.
 /// * The year is the report's year (title, else opening); nothing is checked when it is unknown.
-public struct AnachronismRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct AnachronismRule: Rule {
+    let metadata = RuleMetadata(
         id: "anachronism",
         category: .time,
         defaultSeverity: .error,
@@ -39,11 +37,13 @@ public struct AnachronismRule: Rule {
 
     static let anticipating = ["迎接", "筹备", "即将", "将于", "谋划", "届时", "召开前", "做好准备"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    var triggers: [TriggerList] { [.anchors] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         guard let year = ctx.report.confidentYear else { return }
         let knowledge = Knowledge.shared
         let index = knowledge.anchors
-        let matches = ctx.cache.anchorMatches
+        let matches = ctx.anchorMatches
         guard !matches.isEmpty else { return }
         let windowEnd = KnowledgeDate(year: year + 1, month: 3, day: 31)
         let yearStart = KnowledgeDate(year: year, month: 1, day: 1)
@@ -89,14 +89,7 @@ public struct AnachronismRule: Rule {
     private func isAnticipated(_ range: TextRange, _ ctx: LintContext) -> Bool {
         guard ctx.report.parts(at: range.start).contains("plans") else { return false }
         // The clause before the mention, up to 30 bytes (about 10 Han characters).
-        var s = range.start
-        let limit = max(0, range.start - 30)
-        while s > limit {
-            let (v, len) = ctx.scalar(before: s)
-            if v == 0x3002 || v == 0xFF1B || v == 0x0A || v == 0xFF0C || len == 0 { break }
-            if s - len < limit { break }
-            s -= len
-        }
+        let s = ctx.source.bytes.withUnsafeBufferPointer { Clauses.start(in: $0, before: range.start, floor: max(0, range.start - 30)) }
         guard s < range.start else { return false }
         let before = ctx.text(TextRange(s, range.start))
         return Self.anticipating.contains { before.contains($0) }

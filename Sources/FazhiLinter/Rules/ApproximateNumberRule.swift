@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `approximate-number`: 余/多 after a number that is not round (12余次), and double approximation (约300余人).
-public struct ApproximateNumberRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ApproximateNumberRule: Rule {
+    let metadata = RuleMetadata(
         id: "approximate-number",
         category: .spacing,
         defaultSeverity: .warning,
@@ -19,18 +17,26 @@ public struct ApproximateNumberRule: Rule {
         ],
         fixable: true)
 
-    static let yu: UInt32 = 0x4F59, duo: UInt32 = 0x591A
-    static let wan: UInt32 = 0x4E07, yi: UInt32 = 0x4EBF
-    static let yue: UInt32 = 0x7EA6, jin: UInt32 = 0x8FD1
+    static var yu: UInt32 { .scalar("余") }
+    static var duo: UInt32 { .scalar("多") }
+    static var wan: UInt32 { .scalar("万") }
+    static var yi: UInt32 { .scalar("亿") }
+    static var yue: UInt32 { .scalar("约") }
+    static var jin: UInt32 { .scalar("近") }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        // 余, 多 and 左右 come from the lint run's trigger scan, in text order (they cannot overlap).
-        for m in ctx.cache.triggers {
-            switch KnowledgeScan.Trigger(rawValue: m.payload) {
+    /// The words of approximation the check starts from (GB/T 15835: 余 and 多 after a number, 左右 after its unit).
+    enum Word: Int { case yu, duo, zuoYou }
+    static let words = TriggerList("approximate-number") { [("余", Word.yu.rawValue), ("多", Word.duo.rawValue), ("左右", Word.zuoYou.rawValue)] }
+
+    var triggers: [TriggerList] { [Self.words] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+        // In text order (the words cannot overlap).
+        for m in ctx.matches(Self.words) {
+            switch Word(rawValue: m.payload)! {
             case .yu: checkApprox(ctx, m.start, Self.yu, &sink)
             case .duo: checkApprox(ctx, m.start, Self.duo, &sink)
             case .zuoYou: checkZuoyou(ctx, m.start, &sink)
-            default: break
             }
         }
     }
@@ -42,11 +48,12 @@ public struct ApproximateNumberRule: Rule {
         var decimal = false
         while s > 0 {
             let c = bytes[s - 1]
-            if c >= 0x30 && c <= 0x39 { s -= 1; continue }
-            if (c == 0x2E || c == 0x2C) && s - 2 >= 0 && bytes[s - 2] >= 0x30 && bytes[s - 2] <= 0x39 && s < end { if c == 0x2E { decimal = true }; s -= 1; continue }
+            if Scalars.isASCIIDigit(c) { s -= 1; continue }
+            let point = c == UInt8(ascii: ".")
+            if (point || c == UInt8(ascii: ",")) && s - 2 >= 0 && Scalars.isASCIIDigit(bytes[s - 2]) && s < end { if point { decimal = true }; s -= 1; continue }
             break
         }
-        guard s < end, bytes[end - 1] >= 0x30 && bytes[end - 1] <= 0x39 else { return nil }
+        guard s < end, Scalars.isASCIIDigit(bytes[end - 1]) else { return nil }
         return (s, decimal, bytes[end - 1])
     }
 
@@ -59,7 +66,7 @@ public struct ApproximateNumberRule: Rule {
         if prev == Self.wan || prev == Self.yi { numEnd = k - plen; unit = true }
         guard let num = number(ending: numEnd, ctx), FormatScan.inProse(ctx, k) != nil else { return }
         let word = String(UnicodeScalar(v)!)
-        let phraseEnd = k + 3 + (next < 0x10000 ? 3 : 4)
+        let phraseEnd = k + 3 + Scalars.utf8Length(next)
         let (before, blen) = ctx.scalar(before: num.start)
         if before == Self.yue || before == Self.jin {
             let r = TextRange(num.start - blen, phraseEnd)
@@ -77,7 +84,7 @@ public struct ApproximateNumberRule: Rule {
             }
             return
         }
-        if num.decimal || num.last != 0x30 {
+        if num.decimal || num.last != UInt8(ascii: "0") {
             let exact = ctx.text(TextRange(num.start, numEnd))
             sink.report(r, "“\(ctx.text(r))”自相矛盾：“\(word)”只能跟在末位为零的整数之后；请写确切数“\(exact)\(String(UnicodeScalar(next)!))”或整数概数（如“10\(word)\(String(UnicodeScalar(next)!))”）",
                         fixes: [Fix(title: "删除“\(word)”", edits: [TextEdit(range: TextRange(k, k + 3), newText: "")], isSafe: false)])

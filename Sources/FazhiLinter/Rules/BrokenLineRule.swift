@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `broken-line`: a paragraph broken mid-sentence by a line break (copied from PDF or a narrow window).
-public struct BrokenLineRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct BrokenLineRule: Rule {
+    let metadata = RuleMetadata(
         id: "broken-line",
         category: .residue,
         defaultSeverity: .warning,
@@ -18,7 +16,7 @@ public struct BrokenLineRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Stray breaks joined by the parser: inside paragraphs and inside a heading's run-on text.
         var breaks: [Int] = []
         for p in ctx.report.paragraphs { breaks += p.breaks }

@@ -123,7 +123,7 @@ struct CitationVerdict {
     /// An anchor inside the title that `anachronism` reports as issued after the writing window.
     static func coveredByAnchor(_ s: BookTitleSpan, year: Int, ctx: LintContext) -> Bool {
         let windowEnd = KnowledgeDate(year: year + 1, month: 3, day: 31)
-        return ctx.cache.anchorMatches.contains { m in
+        return ctx.anchorMatches.contains { m in
             s.inner.contains(m.range) && (m.anchor.startDate?.isCertainlyAfter(windowEnd) ?? false)
         }
     }

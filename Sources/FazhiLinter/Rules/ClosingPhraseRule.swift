@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `closing-phrase`: a report closes with 特此报告。; request closings belong to a 请示.
-public struct ClosingPhraseRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ClosingPhraseRule: Rule {
+    let metadata = RuleMetadata(
         id: "closing-phrase",
         category: .structure,
         defaultSeverity: .warning,
@@ -23,7 +21,7 @@ public struct ClosingPhraseRule: Rule {
 
     static let requests = ["请批示", "请批准", "请审批", "请予批准", "请予审批", "请审核批准"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         var phraseLine: TextRange?
         if let p = r.closing.closingPhrase {
@@ -74,6 +72,6 @@ public struct ClosingPhraseRule: Rule {
     private func isClauseStart(_ ctx: LintContext, _ offset: Int, _ line: TextRange) -> Bool {
         if ctx.firstNonBlank(in: line) == offset { return true }
         let (v, _) = ctx.scalar(before: offset)
-        return [0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0x2C, 0x3001].contains(v)
+        return Punctuation.isListItemEnd(v)
     }
 }

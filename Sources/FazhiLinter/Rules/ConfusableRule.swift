@@ -3,10 +3,8 @@ import FazhiParser
 import FazhiText
 
 /// `confusable`: a wrong word from confusables.json (rule `confusable`) → the right one.
-public struct ConfusableRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ConfusableRule: Rule {
+    let metadata = RuleMetadata(
         id: "confusable",
         category: .words,
         defaultSeverity: .warning,
@@ -21,8 +19,10 @@ public struct ConfusableRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
-        let matches = ctx.cache.confusableMatches.filter { $0.pair.ruleKind == .confusable }
+    var triggers: [TriggerList] { [.confusables] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+        let matches = ctx.confusableMatches.filter { $0.pair.ruleKind == .confusable }
         guard !matches.isEmpty else { return }
         let overridden = WordSupport.configOverrides(ctx, metadata.id)
         for m in matches {

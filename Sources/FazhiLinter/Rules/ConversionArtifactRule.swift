@@ -1,12 +1,11 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
 /// `conversion-artifact`: residue of Word/PDF/web conversion: [bookmark: …], {.underline}, U+FFFD,
 /// control and zero-width characters, HTML tags and entities, picture placeholders.
-public struct ConversionArtifactRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ConversionArtifactRule: Rule {
+    let metadata = RuleMetadata(
         id: "conversion-artifact",
         category: .residue,
         defaultSeverity: .error,
@@ -24,7 +23,14 @@ public struct ConversionArtifactRule: Rule {
     private static let tags: Set<String> = ["br", "p", "span", "div", "font", "b", "i", "u", "strong", "em", "sup", "sub", "img", "table", "tr", "td", "th", "tbody", "o:p", "w:p", "a", "hr", "li", "ul", "ol"]
     private static let entities = ["&nbsp;", "&lt;", "&gt;", "&amp;", "&quot;", "&ensp;", "&emsp;"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    /// The picture notes of residue.json (插入图片, 图片略 …).
+    static let pictureNotes = TriggerList("conversion-artifact picture notes") {
+        ResidueVocabulary.shared.pictureNotes.map { ($0, 0) }
+    }
+
+    var triggers: [TriggerList] { [Self.pictureNotes] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Every character this rule looks at is a mark ([ { < & control and special characters) except the
         // picture notes, which come from the trigger scan. A recognised artifact is skipped as a whole, as
         // a left-to-right scan would skip it: marks and notes inside it are not looked at again.
@@ -40,23 +46,24 @@ public struct ConversionArtifactRule: Rule {
             let v = vals[k]
             var artifactEnd = -1
             switch v {
-            case 0x5B: // [bookmark: …] [image: …]
+            case .asciiLeftBracket: // [bookmark: …] [image: …]
                 if let e = bracketed(bytes, i, prefixes: ["[bookmark:", "[image:", "[图片]"]) { report(ctx, TextRange(i, e), "书签或图片标记", &sink); artifactEnd = e }
-            case 0x7B: // {.underline} {#_Toc123}
-                if i + 1 < n && (bytes[i + 1] == 0x2E || bytes[i + 1] == 0x23), let e = braceAttr(bytes, i) { report(ctx, TextRange(i, e), "样式标记", &sink); artifactEnd = e }
-            case 0x3C: // <br> </p> <span style=…>
+            case .asciiLeftBrace: // {.underline} {#_Toc123}
+                if i + 1 < n && (bytes[i + 1] == UInt8(ascii: ".") || bytes[i + 1] == UInt8(ascii: "#")), let e = braceAttr(bytes, i) { report(ctx, TextRange(i, e), "样式标记", &sink); artifactEnd = e }
+            case .asciiLessThan: // <br> </p> <span style=…>
                 if let e = htmlTag(bytes, i) { report(ctx, TextRange(i, e), "HTML标签", &sink); artifactEnd = e }
-            case 0x26:
+            case .asciiAmpersand:
                 if let ent = Self.entities.first(where: { starts(bytes, i, $0) }) {
                     let e = i + ent.utf8.count
                     report(ctx, TextRange(i, e), "HTML字符实体", &sink); artifactEnd = e
                 }
-            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
-                report(ctx, TextRange(i, i + 1), v == 0x0C ? "换页符" : "控制字符（U+\(FormatScan.hex(v))）", &sink)
-            case 0xAD: report(ctx, TextRange(i, i + 2), "软连字符（U+00AD）", &sink)
-            case 0x200B, 0x200C, 0x200D, 0x2060: report(ctx, TextRange(i, i + 3), "零宽字符（U+\(FormatScan.hex(v))）", &sink)
-            case 0xFEFF where i > 0: report(ctx, TextRange(i, i + 3), "字节顺序标记（U+FEFF）", &sink)
-            case 0xFFFD:
+            case _ where Scalars.isStrayControl(v):
+                report(ctx, TextRange(i, i + 1), v == .formFeed ? "换页符" : "控制字符（U+\(FormatScan.hex(v))）", &sink)
+            case .softHyphen: report(ctx, TextRange(i, i + 2), "软连字符（U+00AD）", &sink)
+            case .zeroWidthSpace, .zeroWidthNonJoiner, .zeroWidthJoiner, .wordJoiner:
+                report(ctx, TextRange(i, i + 3), "零宽字符（U+\(FormatScan.hex(v))）", &sink)
+            case .byteOrderMark where i > 0: report(ctx, TextRange(i, i + 3), "字节顺序标记（U+FEFF）", &sink)
+            case .replacementCharacter:
                 sink.report(TextRange(i, i + 3), "乱码替换符“�”：原字在转换中丢失，请核对原文补回",
                             fixes: [Fix(title: "删除“�”", edits: [TextEdit(range: TextRange(i, i + 3), newText: "")], isSafe: false)])
             default: break
@@ -66,17 +73,13 @@ public struct ConversionArtifactRule: Rule {
                 skipUntil = artifactEnd
             }
         }
-        // 插入图片 插入照片 此处插图 此处为图片 图片略, outside the skipped artifacts.
+        // Picture notes outside the skipped artifacts.
         var pictureAnchors: [TextRange] = []
         var s = 0
-        for m in ctx.cache.triggers {
-            switch KnowledgeScan.Trigger(rawValue: m.payload) {
-            case .chaRuTuPian, .chaRuZhaoPian, .ciChuChaTu, .ciChuWeiTuPian, .tuPianLue:
-                while s < skipped.count && skipped[s].end <= m.start { s += 1 }
-                if s < skipped.count && skipped[s].start <= m.start { continue }
-                pictureAnchors.append(m.textRange)
-            default: break
-            }
+        for m in ctx.matches(Self.pictureNotes) {
+            while s < skipped.count && skipped[s].end <= m.start { s += 1 }
+            if s < skipped.count && skipped[s].start <= m.start { continue }
+            pictureAnchors.append(m.textRange)
         }
         for r in pictureAnchors { pictureNote(ctx, r, &sink) }
     }
@@ -89,9 +92,7 @@ public struct ConversionArtifactRule: Rule {
         var k = i
         for c in s.utf8 {
             guard k < bytes.count else { return false }
-            var x = bytes[k]
-            if x >= 0x41 && x <= 0x5A { x += 0x20 }
-            guard x == c else { return false }
+            guard Scalars.lowercasedASCII(bytes[k]) == c else { return false }
             k += 1
         }
         return true
@@ -102,21 +103,23 @@ public struct ConversionArtifactRule: Rule {
         guard let p = prefixes.first(where: { starts(bytes, i, $0) }) else { return nil }
         var j = i + p.utf8.count
         if p.hasSuffix("]") { return j }
-        while j < bytes.count && j - i < 200 && bytes[j] != 0x0A {
-            if bytes[j] == 0x5D { return j + 1 }
+        while j < bytes.count && j - i < 200 && bytes[j] != UInt8(ascii: "\n") {
+            if bytes[j] == UInt8(ascii: "]") { return j + 1 }
             j += 1
         }
         return nil
     }
+
+    /// What a Pandoc attribute holds besides letters and digits: `_ - . = " #` and spaces.
+    private static let attributeBytes: [UInt8] = Array("_-.= \"#".utf8)
 
     /// End of `{.underline}` / `{#_Toc1}` / `{.mark}`: ASCII identifier characters only.
     private func braceAttr(_ bytes: [UInt8], _ i: Int) -> Int? {
         var j = i + 2
         while j < bytes.count && j - i < 80 {
             let c = bytes[j]
-            if c == 0x7D { return j > i + 2 ? j + 1 : nil }
-            let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E || c == 0x20 || c == 0x3D || c == 0x22 || c == 0x23
-            guard ok else { return nil }
+            if c == UInt8(ascii: "}") { return j > i + 2 ? j + 1 : nil }
+            guard Scalars.isASCIIAlphanumeric(c) || Self.attributeBytes.contains(c) else { return nil }
             j += 1
         }
         return nil
@@ -125,21 +128,21 @@ public struct ConversionArtifactRule: Rule {
     /// End of a known HTML tag at `i`.
     private func htmlTag(_ bytes: [UInt8], _ i: Int) -> Int? {
         var j = i + 1
-        if j < bytes.count && bytes[j] == 0x2F { j += 1 }
+        let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":"), space = UInt8(ascii: " "), less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), lineFeed = UInt8(ascii: "\n")
+        if j < bytes.count && bytes[j] == slash { j += 1 }
         let ns = j
         while j < bytes.count, j - ns < 8 {
-            let c = bytes[j] | 0x20
-            guard (c >= 0x61 && c <= 0x7A) || bytes[j] == 0x3A || (bytes[j] >= 0x30 && bytes[j] <= 0x39) else { break }
+            guard Scalars.isASCIIAlphanumeric(bytes[j]) || bytes[j] == colon else { break }
             j += 1
         }
         guard j > ns else { return nil }
-        let name = String(decoding: bytes[ns..<j].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        let name = String(decoding: bytes[ns..<j].map(Scalars.lowercasedASCII), as: UTF8.self)
         guard Self.tags.contains(name), j < bytes.count else { return nil }
-        if bytes[j] == 0x3E { return j + 1 }
-        guard bytes[j] == 0x20 || bytes[j] == 0x2F else { return nil }
-        while j < bytes.count && j - i < 300 && bytes[j] != 0x0A {
-            if bytes[j] == 0x3E { return j + 1 }
-            if bytes[j] == 0x3C { return nil }
+        if bytes[j] == greater { return j + 1 }
+        guard bytes[j] == space || bytes[j] == slash else { return nil }
+        while j < bytes.count && j - i < 300 && bytes[j] != lineFeed {
+            if bytes[j] == greater { return j + 1 }
+            if bytes[j] == less { return nil }
             j += 1
         }
         return nil
@@ -148,8 +151,8 @@ public struct ConversionArtifactRule: Rule {
     /// （此处插入图片）: the note with its brackets; a bare note is reported without a fix.
     private func pictureNote(_ ctx: LintContext, _ r: TextRange, _ sink: inout DiagnosticSink) {
         guard let li = FormatScan.line(ctx, at: r.start) else { return }
-        let opens: Set<UInt32> = [0xFF08, 0x28, 0x3010, 0x5B]
-        let closes: Set<UInt32> = [0xFF09, 0x29, 0x3011, 0x5D]
+        let opens: Set<UInt32> = [.leftParenthesis, .asciiLeftParenthesis, .leftLenticularBracket, .asciiLeftBracket]
+        let closes: Set<UInt32> = [.rightParenthesis, .asciiRightParenthesis, .rightLenticularBracket, .asciiRightBracket]
         var s = r.start, steps = 0
         var open = false
         while s > li.range.start && steps < 8 {
@@ -163,9 +166,9 @@ public struct ConversionArtifactRule: Rule {
         var close = false
         while e < li.range.end && steps < 8 {
             let v = ctx.scalar(at: e)
-            if closes.contains(v) { e += v < 0x80 ? 1 : 3; close = true; break }
-            if !(Scalars.isHan(v) || v == 0x3001 || FormatScan.digit(v) != nil) { break }
-            e += v < 0x80 ? 1 : (v < 0x10000 ? 3 : 4); steps += 1
+            if closes.contains(v) { e += Scalars.utf8Length(v); close = true; break }
+            if !(Scalars.isHan(v) || v == .enumerationComma || FormatScan.digit(v) != nil) { break }
+            e += Scalars.utf8Length(v); steps += 1
         }
         if open && close {
             report(ctx, TextRange(s, e), "排版提示", &sink)

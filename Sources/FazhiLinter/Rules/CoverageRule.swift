@@ -11,10 +11,8 @@ import FazhiText
 /// A7 (矛盾纠纷化解) and A10 (普法): only their absence is a signal worth a hint, for every kind of
 /// unit. A profile whose areas use none of these ids (a user's own profile) has all its areas checked.
 /// Matching ignores quotation marks and 书名号 (“八五”普法 counts as 八五普法). No measures part, no hint.
-public struct CoverageRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct CoverageRule: Rule {
+    let metadata = RuleMetadata(
         id: "coverage",
         category: .coverage,
         defaultSeverity: .hint,
@@ -54,22 +52,20 @@ public struct CoverageRule: Rule {
     /// Bytes of the text copied and scanned at a time.
     static let window = 32 * 1024
 
-    /// Quotation marks and title marks that matching ignores.
-    static let ignored: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300A, 0x300B, 0x3008, 0x3009, 0x300C, 0x300D]
+    /// Quotation marks and title marks, which matching ignores.
+    @inline(__always) static func isIgnored(_ v: UInt32) -> Bool { Punctuation.isQuotationOrTitleMark(v) }
 
-    /// “ ” ‘ ’ are E2 80 9C/9D/98/99; 《 》 〈 〉 「 」 are E3 80 8A/8B/88/89/8C/8D.
-    @inline(__always)
-    static func isIgnoredThird(_ lead: UInt8, _ third: UInt8) -> Bool {
-        lead == 0xE2 ? (third == 0x9C || third == 0x9D || third == 0x98 || third == 0x99) : (third >= 0x88 && third <= 0x8D)
-    }
+    /// The lead bytes of the full-width quotation marks (“ ” ‘ ’) and of the title marks (《 》 〈 〉 「 」): the
+    /// byte scan decodes only the scalars they start.
+    static let quoteLead = Scalars.utf8Lead(.leftDoubleQuote), titleLead = Scalars.utf8Lead(.leftBookTitleMark)
 
     static func stripped(_ s: String) -> String {
         var v = String.UnicodeScalarView()
-        for u in s.unicodeScalars where !ignored.contains(u.value) { v.append(u) }
+        for u in s.unicodeScalars where !isIgnored(u.value) { v.append(u) }
         return String(v)
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         let profile = r.profile
         // A draft or a truncated copy has not covered everything yet: judge only a finished report.
@@ -94,28 +90,29 @@ public struct CoverageRule: Rule {
         var state = 0
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.window + 1)
+        let quoteLead = Self.quoteLead, titleLead = Self.titleLead
         ctx.source.bytes.withUnsafeBufferPointer { p in
             ranges: for s in ranges {
                 var w = max(0, s.start)
                 let e = min(s.end, p.count)
                 repeat {
                     var we = min(e, w + Self.window)
-                    while we < e && we > w && (p[we] & 0xC0) == 0x80 { we -= 1 }
+                    while we < e && we > w && UTF8.isContinuation(p[we]) { we -= 1 }
                     buffer.removeAll(keepingCapacity: true)
                     var i = w
                     var run = i  // start of the bytes not yet copied
                     while i < we {
                         let c = p[i]
-                        if c == 0x22 || c == 0x27 {
+                        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
                             buffer.append(contentsOf: p[run..<i]); i += 1; run = i
-                        } else if (c == 0xE2 || c == 0xE3) && i + 2 < we && p[i + 1] == 0x80 && Self.isIgnoredThird(c, p[i + 2]) {
+                        } else if (c == quoteLead || c == titleLead) && i + 2 < we && Self.isIgnored(Scalars.decode(p, i).0) {
                             buffer.append(contentsOf: p[run..<i]); i += 3; run = i
                         } else {
                             i += 1
                         }
                     }
                     buffer.append(contentsOf: p[run..<we])
-                    if we == e { buffer.append(0x0A) }
+                    if we == e { buffer.append(UInt8(ascii: "\n")) }
                     let more = buffer.withUnsafeBufferPointer { bp in
                         matcher.scanChunk(bp, state: &state) { m in
                             if !hit[m.payload] { hit[m.payload] = true; remaining -= 1 }

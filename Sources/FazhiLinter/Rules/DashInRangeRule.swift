@@ -3,10 +3,8 @@ import FazhiText
 
 /// `dash-in-range`: ranges take the 一字线 "—" (years, dates, ordinals) or the 浪纹线 "～" (values),
 /// not a hyphen, a tilde, an en dash or a 破折号.
-public struct DashInRangeRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct DashInRangeRule: Rule {
+    let metadata = RuleMetadata(
         id: "dash-in-range",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -21,9 +19,9 @@ public struct DashInRangeRule: Rule {
         fixable: true)
 
     /// Characters after a range that make it a time or ordinal range (一字线).
-    private static let timeUnits: Set<UInt32> = [0x5E74, 0x6708, 0x65E5, 0x6761, 0x6B3E, 0x7AE0, 0x8282, 0x9875, 0x671F, 0x5C4A] // 年 月 日 条 款 章 节 页 期 届
+    private static let timeUnits: Set<UInt32> = Set("年月日条款章节页期届".unicodeScalars.map(\.value))
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         let n = bytes.count
         // Separators come from the per-lint index of non-Han, non-alphanumeric scalars.
@@ -33,32 +31,32 @@ public struct DashInRangeRule: Rule {
         while k < offs.count {
             let v = vals[k], i = offs[k]
             var sepLen = 0
-            if v == 0x2D || v == 0x7E { sepLen = 1 }
-            else if v == 0x2013 || v == 0xFF0D { sepLen = 3 } // – －
-            else if v == 0x2014 && k + 1 < offs.count && offs[k + 1] == i + 3 && vals[k + 1] == 0x2014 { sepLen = 6 } // ——
+            if v == .asciiHyphen || v == .asciiTilde { sepLen = 1 }
+            else if v == .enDash || v == .fullwidthHyphen { sepLen = 3 }
+            else if v == .emDash && k + 1 < offs.count && offs[k + 1] == i + 3 && vals[k + 1] == .emDash { sepLen = 6 } // ——
             guard sepLen > 0 else { k += 1; continue }
             k += sepLen == 6 ? 2 : 1
             // Digits on both sides.
             var s = i
-            while s > 0 && bytes[s - 1] >= 0x30 && bytes[s - 1] <= 0x39 { s -= 1 }
+            while s > 0 && Scalars.isASCIIDigit(bytes[s - 1]) { s -= 1 }
             var e = i + sepLen
-            while e < n && bytes[e] >= 0x30 && bytes[e] <= 0x39 { e += 1 }
+            while e < n && Scalars.isASCIIDigit(bytes[e]) { e += 1 }
             let len1 = i - s, len2 = e - (i + sepLen)
             guard len1 > 0, len2 > 0, len1 <= 4, len2 <= 4 else { continue }
             // Not part of a code, phone number, standard number or date: GB/T 9704-2012, 0355-123, 2024-03-05.
             if s > 0 {
-                let before = bytes[s - 1]
-                if before == 0x2D || before == 0x2E || before == 0x2F || before == 0x20 || (before >= 0x41 && before <= 0x5A) || (before >= 0x61 && before <= 0x7A) { continue }
+                let before = UInt32(bytes[s - 1])
+                if before == .asciiHyphen || before == .asciiPeriod || before == .asciiSlash || before == .space || FormatScan.isASCIILetter(before) { continue }
             }
-            if bytes[s] == 0x30 { continue }
+            if bytes[s] == UInt8(ascii: "0") { continue }
             let after = ctx.scalar(at: e)
-            if after == 0x2D || after == 0x2E || after == 0x25 || after == 0xFF05 || FormatScan.isASCIILetter(after) { continue }
+            if after == .asciiHyphen || after == .asciiPeriod || after == .asciiPercent || after == .fullwidthPercent || FormatScan.isASCIILetter(after) { continue }
             guard FormatScan.inProse(ctx, i) != nil else { continue }
             let v1 = Int(String(decoding: bytes[s..<i], as: UTF8.self))!, v2 = Int(String(decoding: bytes[(i + sepLen)..<e], as: UTF8.self))!
             guard v2 > v1 else { continue }
             let (before, _) = ctx.scalar(before: s)
             let isYears = len1 == 4 && len2 == 4 && v1 >= 1900 && v2 <= 2100
-            let isTime = isYears || Self.timeUnits.contains(after) || before == 0x7B2C // 第
+            let isTime = isYears || Self.timeUnits.contains(after) || before == .scalar("第")
             if len1 == 4 && len2 <= 2 && !isYears { continue } // 2024-3: a year-month, not a range
             guard isTime || Scalars.isHan(after) else { continue }
             if !isTime && sepLen == 6 { continue } // —— between values: leave it

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `date-format`: the 成文日期 in the closing is written 2025年3月6日 and falls after the reported year.
-public struct DateFormatRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct DateFormatRule: Rule {
+    let metadata = RuleMetadata(
         id: "date-format",
         category: .time,
         defaultSeverity: .warning,
@@ -23,7 +21,7 @@ public struct DateFormatRule: Rule {
 
     static let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let d = r.closing.date else { return }
         let text = ctx.text(d.range)
@@ -42,7 +40,7 @@ public struct DateFormatRule: Rule {
             return [Fix(title: "改为“\(s)”", edits: [TextEdit(range: d.range, newText: s)])]
         }
         if d.chineseNumerals {
-            let mixed = text.unicodeScalars.contains { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "O" || $0 == "o" || $0 == "Ｏ" || $0 == "０" }
+            let mixed = text.unicodeScalars.contains { Scalars.isASCIIDigit($0.value) || $0 == "O" || $0 == "o" || $0 == "Ｏ" || $0 == "０" }
             if mixed {
                 sink.report(d.range, "成文日期“\(text)”中汉字数字与阿拉伯数字“0”或字母“O”混写；应使用阿拉伯数字，如“\(standard ?? "2025年3月6日")”",
                             fixes: fixes(), severity: .error)

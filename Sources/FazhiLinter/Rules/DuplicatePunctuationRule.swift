@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `duplicate-punctuation`: two point marks in a row (。。 ，， ，。 、、 ；； ：：).
-public struct DuplicatePunctuationRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct DuplicatePunctuationRule: Rule {
+    let metadata = RuleMetadata(
         id: "duplicate-punctuation",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -23,17 +21,16 @@ public struct DuplicatePunctuationRule: Rule {
     /// Strength of a point mark: the stronger one stays when two clash.
     @inline(__always) static func strength(_ v: UInt32) -> Int? {
         switch v {
-        case 0x3002: return 5 // 。
-        case 0xFF1F, 0xFF01: return 5 // ？！
-        case 0xFF1B: return 4 // ；
-        case 0xFF1A: return 3 // ：
-        case 0xFF0C: return 2 // ，
-        case 0x3001: return 1 // 、
+        case .fullStop, .questionMark, .exclamationMark: return 5
+        case .semicolon: return 4
+        case .colon: return 3
+        case .comma: return 2
+        case .enumerationComma: return 1
         default: return nil
         }
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         // Point marks are all three-byte scalars: find two in a row through the per-lint index of marks.
         var hits: [Int] = []
@@ -61,24 +58,21 @@ public struct DuplicatePunctuationRule: Rule {
     }
 
     /// 、。，；：？！
-    @inline(__always) static func isPointMark(_ v: UInt32) -> Bool {
-        v == 0x3001 || v == 0x3002 || v == 0xFF0C || v == 0xFF1B || v == 0xFF1A || v == 0xFF1F || v == 0xFF01
-    }
+    @inline(__always) static func isPointMark(_ v: UInt32) -> Bool { Punctuation.isPauseMark(v) }
 
+    /// The point mark at `i` (all are three bytes long), if one is there.
     @inline(__always) static func pointMark(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32? {
         guard i + 2 < p.count else { return nil }
-        let b0 = p[i], b1 = p[i + 1], b2 = p[i + 2]
-        if b0 == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82) { return 0x3000 + UInt32(b2 - 0x80) }
-        if b0 == 0xEF && b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x9F || b2 == 0x81) { return 0xFF00 + UInt32(b2 - 0x80) }
-        return nil
+        let v = Scalars.decode(p, i).0
+        return isPointMark(v) ? v : nil
     }
 
     private func report(_ ctx: LintContext, _ run: [(v: UInt32, off: Int, len: Int)], _ li: LineInfo, _ sink: inout DiagnosticSink) {
         guard run.count >= 2 else { return }
         let vs = run.map(\.v)
         // ？！ and ！？ or repeated ？/！ are emphasis, not errors; 。。。 is an ellipsis (see `ellipsis`).
-        if vs.allSatisfy({ $0 == 0xFF1F || $0 == 0xFF01 }) { return }
-        if vs.count >= 3 && vs.allSatisfy({ $0 == 0x3002 }) { return }
+        if vs.allSatisfy({ $0 == .questionMark || $0 == .exclamationMark }) { return }
+        if vs.count >= 3 && vs.allSatisfy({ $0 == .fullStop }) { return }
         let range = TextRange(run.first!.off, run.last!.off + run.last!.len)
         let text = ctx.text(range)
         let same = vs.allSatisfy { $0 == vs[0] }
@@ -86,7 +80,7 @@ public struct DuplicatePunctuationRule: Rule {
         for r in run where Self.strength(r.v)! > Self.strength(keep.v)! { keep = r }
         let keepText = String(UnicodeScalar(keep.v)!)
         let atEnd = range.end >= li.range.end
-        let safe = same || (keep.v == 0x3002 && atEnd)
+        let safe = same || (keep.v == .fullStop && atEnd)
         let message = same ? "标点“\(keepText)”重复：“\(text)”，保留一个即可" : "标点连用：“\(text)”，同一位置只能用一个点号，宜保留“\(keepText)”"
         sink.report(range, message, fixes: [Fix(title: "只保留“\(keepText)”", edits: [TextEdit(range: range, newText: keepText)], isSafe: safe)])
     }

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `ellipsis`: the Chinese ellipsis is "……" (two U+2026); "..." "。。。" and a single "…" are wrong.
-public struct EllipsisRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct EllipsisRule: Rule {
+    let metadata = RuleMetadata(
         id: "ellipsis",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -20,7 +18,7 @@ public struct EllipsisRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Runs of . 。 … ⋯ are found through the per-lint index of marks; only their neighbours are decoded.
         let marks = ctx.cache.marks
         let offs = marks.offsets, vals = marks.values
@@ -29,9 +27,9 @@ public struct EllipsisRule: Rule {
             if k < offs.count && offs[k] < li.range.start { k = marks.first(atOrAfter: li.range.start) }
             while k < offs.count && offs[k] < li.range.end {
                 let v = vals[k]
-                guard v == 0x2E || v == 0x3002 || v == 0x2026 || v == 0x22EF else { k += 1; continue }
+                guard v == .asciiPeriod || v == .fullStop || v == .ellipsis || v == .midlineEllipsis else { k += 1; continue }
                 let runStart = offs[k]
-                let len = MarkIndex.length(v)
+                let len = Scalars.utf8Length(v)
                 var runEnd = runStart + len, runCount = 1
                 k += 1
                 while k < offs.count && offs[k] == runEnd && vals[k] == v && runEnd < li.range.end {
@@ -41,11 +39,11 @@ public struct EllipsisRule: Rule {
                 let next: UInt32 = runEnd < li.range.end ? ctx.scalar(at: runEnd) : 0
                 let r = TextRange(runStart, runEnd)
                 switch v {
-                case 0x2E: // ...
+                case .asciiPeriod: // ...
                     guard runCount >= 3, FormatScan.isChinese(before) || FormatScan.isChinese(next) else { continue }
-                case 0x3002: // 。。。
+                case .fullStop: // 。。。
                     guard runCount >= 3 else { continue }
-                case 0x2026: // … (an odd number of them)
+                case .ellipsis: // … (an odd number of them)
                     guard runCount % 2 == 1 else { continue }
                 default: // ⋯ midline ellipsis
                     break

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `empty-part`: a part heading whose section has no text at all.
-public struct EmptyPartRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct EmptyPartRule: Rule {
+    let metadata = RuleMetadata(
         id: "empty-part",
         category: .structure,
         defaultSeverity: .warning,
@@ -18,7 +16,7 @@ public struct EmptyPartRule: Rule {
         ],
         fixable: false)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let hs = ctx.report.headings
         for i in ctx.partHeadings {
             let h = hs[i]

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `enumeration-sequence`: inline enumerations 一是……二是……三是…… must count without gaps or repeats.
-public struct EnumerationSequenceRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct EnumerationSequenceRule: Rule {
+    let metadata = RuleMetadata(
         id: "enumeration-sequence",
         category: .numbering,
         defaultSeverity: .warning,
@@ -19,7 +17,7 @@ public struct EnumerationSequenceRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let items = ctx.report.enumerations
         var k = 0
         while k < items.count {

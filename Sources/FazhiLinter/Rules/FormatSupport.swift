@@ -8,33 +8,18 @@ enum FormatScan {
 
     @inline(__always) static func isChineseNumeral(_ v: UInt32) -> Bool {
         switch v {
-        case 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E: return true
+        case .ideographicZero, .scalar("零"), .scalar("一"), .scalar("二"), .scalar("两"), .scalar("三"), .scalar("四"), .scalar("五"),
+             .scalar("六"), .scalar("七"), .scalar("八"), .scalar("九"), .scalar("十"), .scalar("百"):
+            return true
         default: return false
         }
     }
 
     /// ASCII or full-width digit value.
-    @inline(__always) static func digit(_ v: UInt32) -> Int? {
-        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
-        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
-        return nil
-    }
-
-    /// Han characters (a CJK ideograph, 〇 included).
-    @inline(__always) static func isHan(_ v: UInt32) -> Bool { Scalars.isHan(v) }
+    @inline(__always) static func digit(_ v: UInt32) -> Int? { Scalars.decimalDigit(v) }
 
     /// Full-width Chinese punctuation: 。，、；：？！ “”‘’（）《》【】〔〕〈〉…—·.
     @inline(__always) static func isCJKPunct(_ v: UInt32) -> Bool { Scalars.isCJKPunctuation(v) }
-
-    /// Scalars of a range with their byte offsets: (value, offset); a sentinel offset array end = range end.
-    static func scalars(_ ctx: LintContext, _ r: TextRange) -> (v: [UInt32], o: [Int]) {
-        var v: [UInt32] = [], o: [Int] = []
-        v.reserveCapacity(r.length / 2)
-        o.reserveCapacity(r.length / 2 + 1)
-        ctx.forEachScalar(in: r) { s, off, _ in v.append(s); o.append(off) }
-        o.append(r.end)
-        return (v, o)
-    }
 
     /// The byte range of the numeral (Chinese or Arabic) inside a marker, if any.
     static func numeralRange(_ ctx: LintContext, in marker: TextRange) -> (TextRange, chinese: Bool)? {
@@ -49,11 +34,6 @@ enum FormatScan {
             }
         }
         return start >= 0 ? (TextRange(start, end), chinese) : nil
-    }
-
-    /// Lines whose text the punctuation and spacing rules read: everything but blank lines.
-    static func contentLines(_ ctx: LintContext) -> [LineInfo] {
-        ctx.report.lines.filter { $0.kind != .blank && !$0.range.isEmpty }
     }
 
     /// A number written as a Chinese numeral or in Arabic digits.
@@ -83,19 +63,17 @@ extension FormatScan {
     /// Han or full-width Chinese punctuation.
     @inline(__always) static func isChinese(_ v: UInt32) -> Bool { Scalars.isChinese(v) }
 
-    @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+    @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool { Scalars.isASCIILetter(v) }
 
     /// Space characters with a visible width (zero-width ones are conversion residue, not spaces).
-    @inline(__always) static func isVisibleSpace(_ v: UInt32) -> Bool {
-        v == 0x20 || v == 0x09 || v == 0xA0 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F || v == 0x3000
-    }
+    @inline(__always) static func isVisibleSpace(_ v: UInt32) -> Bool { Scalars.isVisibleSpace(v) }
 
     static func scalarName(_ v: UInt32) -> String {
         switch v {
-        case 0x20: return "半角空格"
-        case 0x09: return "制表符"
-        case 0xA0: return "不间断空格（U+00A0）"
-        case 0x3000: return "全角空格"
+        case .space: return "半角空格"
+        case .tab: return "制表符"
+        case .noBreakSpace: return "不间断空格（U+00A0）"
+        case .ideographicSpace: return "全角空格"
         default: return "空白字符（U+\(hex(v))）"
         }
     }

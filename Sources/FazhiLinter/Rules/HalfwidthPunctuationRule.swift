@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `halfwidth-punctuation`: ASCII , ; : ? ! ( ) . " next to Chinese text must be full-width.
-public struct HalfwidthPunctuationRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct HalfwidthPunctuationRule: Rule {
+    let metadata = RuleMetadata(
         id: "halfwidth-punctuation",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -20,21 +18,21 @@ public struct HalfwidthPunctuationRule: Rule {
         ],
         fixable: true)
 
-    private static func fullWidth(_ b: UInt8) -> String? {
-        switch b {
-        case 0x2C: return "，"
-        case 0x3B: return "；"
-        case 0x3A: return "："
-        case 0x3F: return "？"
-        case 0x21: return "！"
-        case 0x28: return "（"
-        case 0x29: return "）"
-        case 0x2E: return "。"
+    private static func fullWidth(_ v: UInt32) -> String? {
+        switch v {
+        case .asciiComma: return "，"
+        case .asciiSemicolon: return "；"
+        case .asciiColon: return "："
+        case .asciiQuestionMark: return "？"
+        case .asciiExclamationMark: return "！"
+        case .asciiLeftParenthesis: return "（"
+        case .asciiRightParenthesis: return "）"
+        case .asciiPeriod: return "。"
         default: return nil
         }
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let bytes = ctx.source.bytes
         var pairedClose = Set<Int>()
         var doneQuoteLines = Set<Int>()
@@ -42,33 +40,40 @@ public struct HalfwidthPunctuationRule: Rule {
         let marks = ctx.cache.marks
         for k in 0..<marks.count {
             let v = marks.values[k]
-            guard v < 0x80 else { continue }
-            let b = UInt8(v), i = marks.offsets[k]
-            guard b == 0x2C || b == 0x3B || b == 0x3A || b == 0x3F || b == 0x21 || b == 0x28 || b == 0x29 || b == 0x2E || b == 0x22 else { continue }
+            guard Scalars.isASCII(v) else { continue }  // most marks are full-width: leave them at once
+            let i = marks.offsets[k]
+            switch v {
+            case .asciiComma, .asciiSemicolon, .asciiColon, .asciiQuestionMark, .asciiExclamationMark, .asciiLeftParenthesis,
+                 .asciiRightParenthesis, .asciiPeriod, .asciiQuote:
+                break
+            default: continue
+            }
             guard let li = FormatScan.inProse(ctx, i) else { continue }
-            if b == 0x22 {
+            if v == .asciiQuote {
                 let l = ctx.source.line(of: i)
                 if doneQuoteLines.insert(l).inserted { straightQuotes(ctx, li.range, &sink) }
                 continue
             }
-            if b == 0x29 && pairedClose.contains(i) { continue }
+            if v == .asciiRightParenthesis && pairedClose.contains(i) { continue }
             let line = li.range
             let (p, pStart) = neighborBefore(ctx, i, line)
             let (q, qEnd) = neighborAfter(ctx, i + 1, line)
             let prevDirect = ctx.scalar(before: i).0, nextDirect = i + 1 < line.end ? ctx.scalar(at: i + 1) : 0
             var chineseSide = FormatScan.isChinese(p) || FormatScan.isChinese(q)
-            if b != 0x28 && inEnglishPhrase(ctx, i, line) { continue }
-            switch b {
-            case 0x2C: // , — thousands separator 1,000
+            if v != .asciiLeftParenthesis && inEnglishPhrase(ctx, i, line) { continue }
+            switch v {
+            case .asciiComma: // , — thousands separator 1,000
                 if FormatScan.digit(prevDirect) != nil && FormatScan.digit(nextDirect) != nil { continue }
-            case 0x3A: // : — times 8:30, URLs http://
+            case .asciiColon: // : — times 8:30, URLs http://
                 if FormatScan.digit(prevDirect) != nil && FormatScan.digit(nextDirect) != nil { continue }
-                if nextDirect == 0x2F { continue }
-            case 0x2E: // . — only a clear sentence end after Han: 工作.下一步 / 工作.⏎
-                if prevDirect == 0x2E || nextDirect == 0x2E { continue }
-                guard Scalars.isHan(prevDirect) && (i + 1 == line.end || Scalars.isHan(nextDirect) || nextDirect == 0x201D || nextDirect == 0xFF09) else { continue }
+                if nextDirect == .asciiSlash { continue }
+            case .asciiPeriod: // . — only a clear sentence end after Han: 工作.下一步 / 工作.⏎
+                if prevDirect == .asciiPeriod || nextDirect == .asciiPeriod { continue }
+                guard Scalars.isHan(prevDirect)
+                    && (i + 1 == line.end || Scalars.isHan(nextDirect) || nextDirect == .rightDoubleQuote || nextDirect == .rightParenthesis)
+                else { continue }
                 chineseSide = true
-            case 0x28: // ( — pair with its ) on the line; Chinese inside counts too
+            case .asciiLeftParenthesis: // ( — pair with its ) on the line; Chinese inside counts too
                 let close = matchingClose(bytes, i, line.end)
                 if let c = close {
                     if !chineseSide {
@@ -87,16 +92,16 @@ public struct HalfwidthPunctuationRule: Rule {
                         continue
                     }
                 }
-            case 0x29:
+            case .asciiRightParenthesis:
                 // 1) a) used as an item label: leave to the numbering rules.
                 if FormatScan.digit(prevDirect) != nil || FormatScan.isASCIILetter(prevDirect) { if !FormatScan.isChinese(q) { continue } }
             default:
                 break
             }
-            guard chineseSide, let fw = Self.fullWidth(b) else { continue }
+            guard chineseSide, let fw = Self.fullWidth(v) else { continue }
             let start = FormatScan.isChinese(p) ? pStart : i
             let end = FormatScan.isChinese(q) ? qEnd : i + 1
-            let ch = String(UnicodeScalar(b))
+            let ch = String(UnicodeScalar(UInt8(v)))
             sink.report(TextRange(i, i + 1), "中文中应使用全角“\(fw)”，不用半角“\(ch)”",
                         fixes: [Fix(title: "改为“\(fw)”", edits: [TextEdit(range: TextRange(start, end), newText: fw)])])
         }
@@ -107,7 +112,7 @@ public struct HalfwidthPunctuationRule: Rule {
         var j = i
         while j > line.start {
             let (v, len) = ctx.scalar(before: j)
-            if v == 0x20 { j -= len; continue }
+            if v == .space { j -= len; continue }
             return (v, j)
         }
         return (0, j)
@@ -118,7 +123,7 @@ public struct HalfwidthPunctuationRule: Rule {
         var j = i
         while j < line.end {
             let v = ctx.scalar(at: j)
-            if v == 0x20 { j += 1; continue }
+            if v == .space { j += 1; continue }
             return (v, j)
         }
         return (0, j)
@@ -129,13 +134,13 @@ public struct HalfwidthPunctuationRule: Rule {
         let bytes = ctx.source.bytes
         var j = i - 1
         var sawLetter = false, sawGap = false
-        while j >= line.start && bytes[j] < 0x80 {
+        while j >= line.start && UTF8.isASCII(bytes[j]) {
             let c = UInt32(bytes[j])
             if FormatScan.isASCIILetter(c) {
                 if sawGap { return true }
                 sawLetter = true
             }
-            if c == 0x20 && sawLetter { sawGap = true }
+            if c == .space && sawLetter { sawGap = true }
             j -= 1
         }
         return false
@@ -145,7 +150,7 @@ public struct HalfwidthPunctuationRule: Rule {
         var depth = 0
         var j = open
         while j < end {
-            if bytes[j] == 0x28 { depth += 1 } else if bytes[j] == 0x29 { depth -= 1; if depth == 0 { return j } }
+            if bytes[j] == UInt8(ascii: "(") { depth += 1 } else if bytes[j] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { return j } }
             j += 1
         }
         return nil
@@ -161,7 +166,7 @@ public struct HalfwidthPunctuationRule: Rule {
     private func straightQuotes(_ ctx: LintContext, _ line: TextRange, _ sink: inout DiagnosticSink) {
         var positions: [Int] = []
         var chinese = false
-        for j in line.start..<line.end where ctx.source.bytes[j] == 0x22 {
+        for j in line.start..<line.end where ctx.source.bytes[j] == UInt8(ascii: "\"") {
             positions.append(j)
             if FormatScan.isChinese(ctx.scalar(before: j).0) || FormatScan.isChinese(ctx.scalar(at: j + 1)) { chinese = true }
         }

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `late-report`: the report must be made public before 1 April of the year after the reported year.
-public struct LateReportRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct LateReportRule: Rule {
+    let metadata = RuleMetadata(
         id: "late-report",
         category: .time,
         defaultSeverity: .info,
@@ -18,7 +16,7 @@ public struct LateReportRule: Rule {
         ],
         fixable: false)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let reported = r.year, let d = r.closing.date, let y = d.year, let m = d.month, let day = d.day else { return }
         guard m >= 1, m <= 12, day >= 1, day <= 31 else { return }

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `missing-cause`: the shortcomings part must give reasons, not only list problems.
-public struct MissingCauseRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct MissingCauseRule: Rule {
+    let metadata = RuleMetadata(
         id: "missing-cause",
         category: .structure,
         defaultSeverity: .warning,
@@ -21,7 +19,7 @@ public struct MissingCauseRule: Rule {
 
     static let causeWords = ["原因", "由于", "究其", "源于", "缘于", "导致", "因为", "客观上", "主观上", "根源", "归因", "致使", "造成"]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let hs = ctx.report.headings
         for i in ctx.partHeadings where hs[i].parts.contains("shortcomings") {
             let h = hs[i]

@@ -3,10 +3,8 @@ import FazhiParser
 import FazhiText
 
 /// `missing-part`: each required part of the profile must have a heading that covers it.
-public struct MissingPartRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct MissingPartRule: Rule {
+    let metadata = RuleMetadata(
         id: "missing-part",
         category: .structure,
         defaultSeverity: .error,
@@ -20,7 +18,7 @@ public struct MissingPartRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         // An empty or heading-less text is not a report yet: nothing to say about its parts.
         guard !r.headings.isEmpty else { return }
@@ -77,7 +75,7 @@ public struct MissingPartRule: Rule {
         let body = part.required ? "（待补充）" : "无。"
         var text = heading + "\n" + body + "\n"
         // At the end of a text without a final newline, start a new line first.
-        if offset > 0, offset == r.source.count, r.source.bytes.last != 0x0A { text = "\n" + text }
+        if offset > 0, offset == r.source.count, r.source.bytes.last != UInt8(ascii: "\n") { text = "\n" + text }
         if offset == r.closing.start, offset > 0 {
             // Keep a blank line between the body and the closing.
             text += "\n"

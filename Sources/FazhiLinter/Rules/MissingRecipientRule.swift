@@ -3,10 +3,8 @@ import FazhiText
 
 /// `missing-recipient`: a report submitted upward names its 主送机关 on the line below the title,
 /// ending with a full-width colon.
-public struct MissingRecipientRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct MissingRecipientRule: Rule {
+    let metadata = RuleMetadata(
         id: "missing-recipient",
         category: .structure,
         defaultSeverity: .warning,
@@ -23,11 +21,11 @@ public struct MissingRecipientRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let title = ctx.plausibleTitle else { return }
         if let rec = r.header.recipient {
-            if ctx.scalar(at: rec.range.end) == 0x3A {
+            if ctx.scalar(at: rec.range.end) == .asciiColon {
                 let colon = TextRange(rec.range.end, rec.range.end + 1)
                 sink.report(colon, "主送机关后应使用全角冒号“：”",
                             fixes: [Fix(title: "改为全角冒号“：”", edits: [TextEdit(range: colon, newText: "：")])])

@@ -3,10 +3,8 @@ import FazhiText
 
 /// `numbering-level`: a heading level must not be skipped (（1） directly under 一、).
 /// A "1." directly under "一、" (no （一）) is accepted by most reviewers and is not reported.
-public struct NumberingLevelRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct NumberingLevelRule: Rule {
+    let metadata = RuleMetadata(
         id: "numbering-level",
         category: .numbering,
         defaultSeverity: .warning,
@@ -20,7 +18,7 @@ public struct NumberingLevelRule: Rule {
         ],
         fixable: false)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let hs = ctx.report.headings
         let names = ["", "“一、”", "“（一）”", "“1.”", "“（1）”"]
         for p in hs.indices where !hs[p].isPseudo && hs[p].level > 0 {

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `numbering-sequence`: sibling headings of one level must count 1, 2, 3, … without gaps or repeats.
-public struct NumberingSequenceRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct NumberingSequenceRule: Rule {
+    let metadata = RuleMetadata(
         id: "numbering-sequence",
         category: .numbering,
         defaultSeverity: .error,
@@ -19,7 +17,7 @@ public struct NumberingSequenceRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let hs = ctx.report.headings
         guard !hs.isEmpty else { return }
         checkSiblings(ctx, ctx.report.roots, &sink)

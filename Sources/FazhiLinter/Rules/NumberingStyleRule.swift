@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `numbering-style`: the form of a heading marker (brackets, delimiter, spaces) per GB/T 9704.
-public struct NumberingStyleRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct NumberingStyleRule: Rule {
+    let metadata = RuleMetadata(
         id: "numbering-style",
         category: .numbering,
         defaultSeverity: .warning,
@@ -21,7 +19,7 @@ public struct NumberingStyleRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for h in ctx.report.headings where !h.isPseudo && h.level > 0 && !h.markerIssues.isEmpty {
             var formIssues: [String] = []
             var spaceRange: TextRange?

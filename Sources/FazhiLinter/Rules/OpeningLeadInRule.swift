@@ -3,10 +3,8 @@ import FazhiText
 
 /// `opening-lead-in`: the opening paragraph of a 公文-style report ends with a lead-in such as
 /// 现将有关情况报告如下：, with a full-width colon.
-public struct OpeningLeadInRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct OpeningLeadInRule: Rule {
+    let metadata = RuleMetadata(
         id: "opening-lead-in",
         category: .structure,
         defaultSeverity: .info,
@@ -21,7 +19,7 @@ public struct OpeningLeadInRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let op = r.header.opening, op < r.paragraphs.count else { return }
         let para = ctx.trimmingTrailingBlanks(r.paragraphs[op].range)
@@ -43,7 +41,7 @@ public struct OpeningLeadInRule: Rule {
         }
         guard ctx.plausibleTitle?.text.contains("关于") == true || r.header.recipient != nil else { return }
         let (last, _) = ctx.scalar(before: para.end)
-        let insert = last == 0x3002 ? "现将有关情况报告如下：" : "。现将有关情况报告如下："
+        let insert = last == .fullStop ? "现将有关情况报告如下：" : "。现将有关情况报告如下："
         let lastSentence = TextRange(lastSentenceStart(ctx, para), para.end)
         sink.report(lastSentence, "开头段缺少“现将有关情况报告如下：”一类的过渡语",
                     fixes: [Fix(title: "在开头段末尾加“现将有关情况报告如下：”", edits: [TextEdit(range: TextRange(para.end, para.end), newText: insert)], isSafe: false)])
@@ -53,12 +51,8 @@ public struct OpeningLeadInRule: Rule {
     private func lastSentenceStart(_ ctx: LintContext, _ para: TextRange) -> Int {
         var o = para.end
         let (v0, l0) = ctx.scalar(before: o)
-        if v0 == 0x3002 || v0 == 0xFF01 || v0 == 0xFF1F { o -= l0 }
-        while o > para.start {
-            let (v, len) = ctx.scalar(before: o)
-            if v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x0A { break }
-            o -= len
-        }
+        if Punctuation.isSentenceEnd(v0) { o -= l0 }
+        o = ctx.source.bytes.withUnsafeBufferPointer { Sentences.start(in: $0, before: o, floor: para.start) }
         return ctx.firstNonBlank(in: TextRange(o, para.end))
     }
 }

@@ -3,10 +3,8 @@ import FazhiText
 
 /// `part-exceeds-total`: a part stated as larger than its total (受理141件，其中调解175件), or a rate's
 /// numerator larger than its denominator. The pairing of counts is `FigureAnalysis`'s.
-public struct PartExceedsTotalRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct PartExceedsTotalRule: Rule {
+    let metadata = RuleMetadata(
         id: "part-exceeds-total",
         category: .spacing,
         defaultSeverity: .warning,
@@ -20,7 +18,9 @@ public struct PartExceedsTotalRule: Rule {
         ],
         fixable: false)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    var triggers: [TriggerList] { [FigureAnalysis.triggers] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for e in ctx.cache.figures(ctx).excesses {
             let part = ctx.text(e.part.phrase), whole = ctx.text(e.whole.phrase)
             let why: String

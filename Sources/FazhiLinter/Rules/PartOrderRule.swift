@@ -3,10 +3,8 @@ import FazhiText
 
 /// `part-order`: the required parts should follow the regulation's order. The leadership part may stand
 /// anywhere before the plans (many reports put it first or right after the measures).
-public struct PartOrderRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct PartOrderRule: Rule {
+    let metadata = RuleMetadata(
         id: "part-order",
         category: .structure,
         defaultSeverity: .hint,
@@ -25,7 +23,7 @@ public struct PartOrderRule: Rule {
         ("measures", "other"), ("shortcomings", "other"), ("leadership", "other"), ("plans", "other"),
     ]
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let hs = ctx.report.headings
         // Headings whose part was given by position (a preamble before the measures) have no order to keep.
         let order = ctx.topPartHeadings.filter { !hs[$0].partsInferred }

@@ -1,12 +1,11 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
 /// `placeholder`: template placeholders left in the text (XX, ××, ○○, 【待填】, [此处插入…], （略）, TODO).
 /// Finding and deciding are in `PlaceholderScan`.
-public struct PlaceholderRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct PlaceholderRule: Rule {
+    let metadata = RuleMetadata(
         id: "placeholder",
         category: .residue,
         defaultSeverity: .warning,
@@ -21,7 +20,18 @@ public struct PlaceholderRule: Rule {
         ],
         fixable: false)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    /// What a trigger word of the rule is: an X run, a phrase with a check of its own, （略）, or a template
+    /// phrase of residue.json reported where it stands.
+    enum Word: Int { case xRun, fill, insertHere, omitted, phrase }
+    static let words = TriggerList("placeholder") {
+        [("XX", Word.xRun.rawValue), ("xx", Word.xRun.rawValue), ("填写", Word.fill.rawValue), ("此处插入", Word.insertHere.rawValue),
+         ("（略）", Word.omitted.rawValue), ("(略)", Word.omitted.rawValue)]
+            + ResidueVocabulary.shared.placeholderPhrases.map { ($0, Word.phrase.rawValue) }
+    }
+
+    var triggers: [TriggerList] { [Self.words] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for f in PlaceholderScan.decide(PlaceholderScan.candidates(ctx), ctx) { sink.report(f.range, f.message) }
     }
 }

@@ -1,3 +1,4 @@
+import FazhiKnowledge
 import FazhiParser
 import FazhiText
 
@@ -45,17 +46,17 @@ enum PlaceholderScan {
         while k < offs.count {
             let v = vals[k]
             switch v {
-            case 0xFF38, 0xD7, 0x25CB, 0x25EF, 0x25A1, 0x5F, 0xFF3F:  // Ｘ × ○ ◯ □ _ ＿
+            case .fullwidthLetterX, .multiplicationSign, .whiteCircle, .largeCircle, .whiteSquare, .asciiLowLine, .fullwidthLowLine:
                 // A run of the same mark: consecutive entries without a gap.
-                let len = MarkIndex.length(v)
+                let len = Scalars.utf8Length(v)
                 var end = offs[k] + len, j = k + 1
                 while j < offs.count && vals[j] == v && offs[j] == end { end += len; j += 1 }
                 out.append(around(TextRange(offs[k], end), .run(v, count: j - k)))
                 k = j
                 continue
-            case 0x3010, 0x5B, 0xFF3B:  // 【 [ ［
+            case .leftLenticularBracket, .asciiLeftBracket, .fullwidthLeftSquareBracket:
                 if let c = bracket(ctx, at: offs[k], open: v) { out.append(around(c.0, c.1)) }
-            case 0xFF08:  // （ ）
+            case .leftParenthesis:  // （ ）
                 if let e = emptyParens(ctx, at: offs[k]) { out.append(around(TextRange(offs[k], e), .emptyParens)) }
             default:
                 break
@@ -64,9 +65,9 @@ enum PlaceholderScan {
         }
         var xEnd = 0
         let bytes = ctx.source.bytes
-        for m in ctx.cache.triggers {
-            switch KnowledgeScan.Trigger(rawValue: m.payload) {
-            case .upperXX, .lowerXX:
+        for m in ctx.matches(PlaceholderRule.words) {
+            switch PlaceholderRule.Word(rawValue: m.payload)! {
+            case .xRun:
                 guard m.start >= xEnd else { continue }
                 let c = bytes[m.start]
                 var s = m.start, e = m.end
@@ -74,14 +75,8 @@ enum PlaceholderScan {
                 while e < bytes.count && bytes[e] == c { e += 1 }
                 xEnd = e
                 out.append(around(TextRange(s, e), .run(UInt32(c), count: e - s)))
-            case .tianxie: out.append(around(m.textRange, .phrase("填写")))
-            case .daitian: out.append(around(m.textRange, .phrase("待填")))
-            case .daibuchong: out.append(around(m.textRange, .phrase("待补充")))
-            case .todo: out.append(around(m.textRange, .phrase("TODO")))
-            case .fixme: out.append(around(m.textRange, .phrase("FIXME")))
-            case .ciChuChaRu: out.append(around(m.textRange, .phrase("此处插入")))
-            case .lueFull, .lueHalf: out.append(around(m.textRange, .omitted))
-            default: break
+            case .fill, .insertHere, .phrase: out.append(around(m.textRange, .phrase(ctx.text(m.textRange))))
+            case .omitted: out.append(around(m.textRange, .omitted))
             }
         }
         return out
@@ -90,8 +85,9 @@ enum PlaceholderScan {
     /// A bracket closed on its line within 60 bytes: its range and content.
     static func bracket(_ ctx: LintContext, at start: Int, open: UInt32) -> (TextRange, Kind)? {
         guard let li = FormatScan.line(ctx, at: start) else { return nil }
-        let close: UInt32 = open == 0x3010 ? 0x3011 : (open == 0x5B ? 0x5D : 0xFF3D)
-        let first = start + MarkIndex.length(open)
+        let close: UInt32 = open == .leftLenticularBracket ? .rightLenticularBracket
+            : (open == .asciiLeftBracket ? .asciiRightBracket : .fullwidthRightSquareBracket)
+        let first = start + Scalars.utf8Length(open)
         var e = -1
         var content = String.UnicodeScalarView()
         ctx.forEachScalar(in: TextRange(first, min(li.range.end, first + 60))) { v, off, len in
@@ -100,22 +96,23 @@ enum PlaceholderScan {
             if !Scalars.isSpace(v), let u = Unicode.Scalar(v) { content.append(u) }
         }
         guard e > 0 else { return nil }
-        return (TextRange(start, e), .bracket(content: String(content), ascii: open == 0x5B))
+        return (TextRange(start, e), .bracket(content: String(content), ascii: open == .asciiLeftBracket))
     }
 
     /// End of （ ） / （） with at most four spaces inside, in prose.
     static func emptyParens(_ ctx: LintContext, at start: Int) -> Int? {
         var e = start + 3, spaces = 0
-        while spaces < 4, FormatScan.isVisibleSpace(ctx.scalar(at: e)) { e += ctx.scalar(at: e) < 0x80 ? 1 : 3; spaces += 1 }
-        guard ctx.scalar(at: e) == 0xFF09, FormatScan.inProse(ctx, start) != nil else { return nil }
+        while spaces < 4, FormatScan.isVisibleSpace(ctx.scalar(at: e)) { e += Scalars.utf8Length(ctx.scalar(at: e)); spaces += 1 }
+        guard ctx.scalar(at: e) == .rightParenthesis, FormatScan.inProse(ctx, start) != nil else { return nil }
         return e + 3
     }
 
     // MARK: Deciding
 
-    static let fillWords = ["待", "填", "补充", "插入", "此处"]
-    /// Words before （略） that make it an ordinary note of an omitted attachment or picture.
-    static let omittedOwners = ["附件", "附表", "表格", "表", "图", "图片", "照片", "图表", "清单", "名单", "原文", "全文", "详见"]
+    /// Words inside a bracket that make it a blank to fill (residue.json).
+    static let fillWords = ResidueVocabulary.shared.bracketFillWords
+    /// Words before （略） that make it an ordinary note of an omitted attachment or picture (residue.json).
+    static let omittedOwners = ResidueVocabulary.shared.omittedOwners
 
     /// The findings among the candidates, in text order, each range reported once.
     static func decide(_ candidates: [Candidate], _ ctx: LintContext) -> [Finding] {
@@ -141,13 +138,16 @@ enum PlaceholderScan {
         case .run(let v, let count):
             guard count >= 2 else { return nil }
             switch v {
-            case 0x58, 0x78, 0xFF38:  // X x Ｘ: not inside a Latin word (XXL) or a model number (XX-200, XX100)
+            case .asciiLetterX, .asciiSmallLetterX, .fullwidthLetterX:  // not inside a Latin word (XXL) or a model number (XX-200, XX100)
                 if FormatScan.isASCIILetter(c.before) || FormatScan.isASCIILetter(c.after) { return nil }
-                if v != 0xFF38 && (FormatScan.digit(c.before) != nil || FormatScan.digit(c.after) != nil || c.before == 0x2D || c.after == 0x2D) { return nil }
-                if v == 0x78 && !(Scalars.isHan(c.before) || Scalars.isHan(c.after)) { return nil }
-            case 0xD7:  // × between digits is multiplication
+                if v != .fullwidthLetterX
+                    && (FormatScan.digit(c.before) != nil || FormatScan.digit(c.after) != nil || c.before == .asciiHyphen || c.after == .asciiHyphen) {
+                    return nil
+                }
+                if v == .asciiSmallLetterX && !(Scalars.isHan(c.before) || Scalars.isHan(c.after)) { return nil }
+            case .multiplicationSign:  // × between digits is multiplication
                 if FormatScan.digit(c.before) != nil && FormatScan.digit(c.after) != nil { return nil }
-            case 0x5F, 0xFF3F:  // ___ blanks to fill
+            case .asciiLowLine, .fullwidthLowLine:  // ___ blanks to fill
                 guard count >= 3 else { return nil }
             default:
                 break
@@ -180,8 +180,8 @@ enum PlaceholderScan {
             // 此处填写 / 请填写 / 待填写 only: 填写报表 is ordinary prose.
             let (b1, l1) = ctx.scalar(before: r.start)
             let (b2, l2) = ctx.scalar(before: r.start - l1)
-            if b1 == 0x8BF7 || b1 == 0x5F85 { r = TextRange(r.start - l1, r.end) }  // 请 待
-            else if b1 == 0x5904 && b2 == 0x6B64 { r = TextRange(r.start - l1 - l2, r.end) }  // 此处
+            if b1 == .scalar("请") || b1 == .scalar("待") { r = TextRange(r.start - l1, r.end) }
+            else if b1 == .scalar("处") && b2 == .scalar("此") { r = TextRange(r.start - l1 - l2, r.end) }
             else { return nil }
         }
         if p == "此处插入" {

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `plan-year`: the plans part is about the year after the reported year.
-public struct PlanYearRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct PlanYearRule: Rule {
+    let metadata = RuleMetadata(
         id: "plan-year",
         category: .time,
         defaultSeverity: .error,
@@ -20,7 +18,7 @@ public struct PlanYearRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let year = r.confidentYear, let yearRange = r.yearRange else { return }
         let expected = year + 1

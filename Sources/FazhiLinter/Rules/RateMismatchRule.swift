@@ -3,10 +3,8 @@ import FazhiText
 
 /// `rate-mismatch`: a rate that does not follow from its own counts in the sentence or the one before
 /// (受理矛盾纠纷141件，其中调解75件，调解率60.5%). The pairing of counts is `FigureAnalysis`'s.
-public struct RateMismatchRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct RateMismatchRule: Rule {
+    let metadata = RuleMetadata(
         id: "rate-mismatch",
         category: .spacing,
         defaultSeverity: .warning,
@@ -21,7 +19,9 @@ public struct RateMismatchRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    var triggers: [TriggerList] { [FigureAnalysis.triggers] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         for rate in ctx.cache.figures(ctx).rates where rate.countsAgree && !rate.isConsistent {
             report(rate, ctx, &sink)
         }

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `report-year`: places that present a year as the reported year must agree with the title's year.
-public struct ReportYearRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct ReportYearRule: Rule {
+    let metadata = RuleMetadata(
         id: "report-year",
         category: .time,
         defaultSeverity: .warning,
@@ -19,7 +17,7 @@ public struct ReportYearRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let (year, yearRange) = ctx.titleYear else { return }
         let related = [RelatedLocation(range: yearRange, message: "标题中的报告年度为\(year)年")]
@@ -49,7 +47,7 @@ public struct ReportYearRule: Rule {
             }
             // Sentences in the measures part that open with a later year: "2025年，我镇……".
             for m in ctx.yearMentions(in: ctx.sectionBody(h)) where m.year > year && ctx.startsSentence(m.range.start) {
-                if ctx.scalar(at: m.range.end) == 0xFF0C { flag(m, "“主要举措和成效”部分") }
+                if ctx.scalar(at: m.range.end) == .comma { flag(m, "“主要举措和成效”部分") }
             }
         }
     }
@@ -57,8 +55,8 @@ public struct ReportYearRule: Rule {
     /// A year at the start of the opening sentence followed by ，/以来/度/是, or a year written as ××××年度 anywhere in it.
     private func presentsAsPeriod(_ ctx: LintContext, _ m: YearMention, sentenceStart: Int) -> Bool {
         let next = ctx.scalar(at: m.range.end)
-        if next == 0x5EA6 { return true } // 年度
+        if next == .scalar("度") { return true } // 年度
         guard m.range.start == sentenceStart else { return false }
-        return next == 0xFF0C || next == 0x4EE5 || next == 0x662F || next == 0x2C // ， 以(来) 是 ,
+        return next == .comma || next == .scalar("以") || next == .scalar("是") || next == .asciiComma // 以(来)
     }
 }

@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `serial-comma-between-quotes`: no 顿号 between items each marked with 《》 or “” (GB/T 15834-2011 4.5.3.5).
-public struct SerialCommaBetweenQuotesRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct SerialCommaBetweenQuotesRule: Rule {
+    let metadata = RuleMetadata(
         id: "serial-comma-between-quotes",
         category: .punctuation,
         defaultSeverity: .warning,
@@ -21,14 +19,14 @@ public struct SerialCommaBetweenQuotesRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let marks = ctx.cache.marks
-        for k in 0..<marks.count where marks.values[k] == 0x3001 {
+        for k in 0..<marks.count where marks.values[k] == .enumerationComma {
             let r = TextRange(marks.offsets[k], marks.offsets[k] + 3)
             let (p, _) = ctx.scalar(before: r.start)
             let q = ctx.scalar(at: r.end)
-            let titles = p == 0x300B && q == 0x300A
-            let quotes = p == 0x201D && q == 0x201C
+            let titles = p == .rightBookTitleMark && q == .leftBookTitleMark
+            let quotes = p == .rightDoubleQuote && q == .leftDoubleQuote
             guard titles || quotes, FormatScan.inProse(ctx, r.start) != nil else { continue }
             if quotes && !closes(ctx, from: r.end) { continue }
             let what = titles ? "书名号" : "引号"
@@ -43,7 +41,7 @@ public struct SerialCommaBetweenQuotesRule: Rule {
         var depth = 0, closed = false
         ctx.forEachScalar(in: TextRange(from, li.range.end)) { v, _, _ in
             guard !closed else { return }
-            if v == 0x201C { depth += 1 } else if v == 0x201D { depth -= 1; if depth == 0 { closed = true } }
+            if v == .leftDoubleQuote { depth += 1 } else if v == .rightDoubleQuote { depth -= 1; if depth == 0 { closed = true } }
         }
         return closed
     }

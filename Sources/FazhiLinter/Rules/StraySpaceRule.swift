@@ -3,10 +3,8 @@ import FazhiText
 
 /// `stray-space`: a space character inside a line of Chinese text (between Chinese characters, between
 /// Chinese and digits, or around Chinese punctuation).
-public struct StraySpaceRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct StraySpaceRule: Rule {
+    let metadata = RuleMetadata(
         id: "stray-space",
         category: .spacing,
         defaultSeverity: .warning,
@@ -20,7 +18,7 @@ public struct StraySpaceRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         // Runs of spaces come from the per-lint index of marks (every space character is one).
         let marks = ctx.cache.marks
         let offs = marks.offsets, vals = marks.values
@@ -35,7 +33,7 @@ public struct StraySpaceRule: Rule {
             while k < offs.count && offs[k] == e && FormatScan.isVisibleSpace(vals[k]) {
                 let w = vals[k]
                 if !kinds.contains(w) { kinds.append(w) }
-                e += MarkIndex.length(w)
+                e += Scalars.utf8Length(w)
                 k += 1
             }
             guard let li = FormatScan.line(ctx, at: i), FormatScan.proseKinds.contains(li.kind), li.range.contains(i) else { continue }

@@ -36,10 +36,8 @@ extension LintContext {
             var i = max(0, r.start)
             let e = min(r.end, p.count)
             while i < e {
-                let b = p[i]
-                if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1; continue }
                 let (v, len) = Scalars.decode(p, i)
-                if !Scalars.isSpace(v) { return false }
+                if !Scalars.isBlank(v) { return false }
                 i += len
             }
             return true
@@ -48,7 +46,7 @@ extension LintContext {
 
     /// `2024年` mentions in a range (four digits not part of a longer number, 1990…2100).
     /// A byte scan: a run of exactly four ASCII digits (the range's start counts as a run start)
-    /// followed by 年 (E5 B9 B4) inside the range.
+    /// followed by 年 inside the range.
     func yearMentions(in r: TextRange) -> [YearMention] {
         var out: [YearMention] = []
         source.bytes.withUnsafeBufferPointer { p in
@@ -57,15 +55,15 @@ extension LintContext {
             while let run = ByteSearch.nextDigitRun(in: p, from: i, to: hi) {
                 let s = run.lowerBound
                 i = run.upperBound
-                guard i - s == 4, i + 3 <= hi, p[i] == 0xE5, p[i + 1] == 0xB9, p[i + 2] == 0xB4 else { continue }
-                let y = (Int(p[s]) - 0x30) * 1000 + (Int(p[s + 1]) - 0x30) * 100 + (Int(p[s + 2]) - 0x30) * 10 + Int(p[s + 3]) - 0x30
+                guard i - s == 4, i + 3 <= hi, Scalars.decode(p, i).0 == .scalar("年") else { continue }
+                let y = p[s..<i].reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
                 var before: UInt32 = 0
                 if s > lo {
                     let (v, len) = Scalars.decodeBefore(p, s)
                     if s - len >= lo { before = v }
                 }
                 // 2023—2024年 / 2023-2024年 name a span, not one year.
-                let inSpan = before == 0x2014 || before == 0x2D || before == 0x2013 || before == 0xFF5E || before == 0x81F3
+                let inSpan = Punctuation.isRangeDash(before)
                 if y >= 1990, y <= 2100, !inSpan {
                     out.append(YearMention(year: y, range: TextRange(s, i + 3), digits: TextRange(s, i)))
                 }
@@ -76,26 +74,14 @@ extension LintContext {
     }
 
     /// Whether `offset` starts a sentence: at the start of a line (after indentation) or after 。！？；
+    /// (an item of a run of measures starts like a sentence).
     func startsSentence(_ offset: Int) -> Bool {
-        var o = offset
-        while o > 0 {
-            let (v, len) = scalar(before: o)
-            if v == 0x0A || v == 0x0D { return true }
-            if Scalars.isSpace(v) { o -= len; continue }
-            return v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B
-        }
-        return true
+        source.bytes.withUnsafeBufferPointer { Sentences.starts(in: $0, at: offset, after: .sentenceOrItem) }
     }
 
     /// The end of the sentence that starts at `offset` (after its 。！？, or the end of the line / range).
     func sentenceEnd(from offset: Int, limit: Int) -> Int {
-        var end = limit
-        var done = false
-        forEachScalar(in: TextRange(offset, limit)) { v, o, l in
-            guard !done else { return }
-            if v == 0x3002 || v == 0xFF01 || v == 0xFF1F { end = o + l; done = true } else if v == 0x0A || v == 0x0D { end = o; done = true }
-        }
-        return end
+        source.bytes.withUnsafeBufferPointer { Sentences.end(in: $0, from: offset, limit: limit) }
     }
 
     /// The first offset in a range that is not a space or line break (the range's end when blank).
@@ -104,7 +90,7 @@ extension LintContext {
         var done = false
         forEachScalar(in: r) { v, o, _ in
             guard !done else { return }
-            if !(Scalars.isSpace(v) || v == 0x0A || v == 0x0D) { first = o; done = true }
+            if !Scalars.isBlank(v) { first = o; done = true }
         }
         return first
     }
@@ -114,7 +100,7 @@ extension LintContext {
         var e = r.end
         while e > r.start {
             let (v, len) = scalar(before: e)
-            guard Scalars.isSpace(v) || v == 0x0A || v == 0x0D, len > 0 else { break }
+            guard Scalars.isBlank(v), len > 0 else { break }
             e -= len
         }
         return TextRange(r.start, e)

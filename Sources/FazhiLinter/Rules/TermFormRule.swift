@@ -4,10 +4,8 @@ import FazhiText
 
 /// `term-form`: a non-standard form of a term of art → its standard form. Sources: the confusables.json
 /// pairs marked `term-form` and the `wrongForms` of terms.json.
-public struct TermFormRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct TermFormRule: Rule {
+    let metadata = RuleMetadata(
         id: "term-form",
         category: .words,
         defaultSeverity: .warning,
@@ -36,15 +34,19 @@ public struct TermFormRule: Rule {
     /// The wrong strings of the shared confusable pairs (a set: the same answer as searching the pairs).
     static let curatedWrongs: Set<String> = Set(Knowledge.shared.confusables.pairs.map(\.wrong))
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    var triggers: [TriggerList] { [.confusables, .termWrongForms, .formulaParts, .formulaTruncations] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let overridden = WordSupport.configOverrides(ctx, metadata.id)
         var found: [Finding] = []
-        for m in ctx.cache.confusableMatches where m.pair.ruleKind == .termForm {
+        for m in ctx.confusableMatches where m.pair.ruleKind == .termForm {
             let p = m.pair
             found.append(Finding(range: m.range, right: p.right, message: "应为“\(p.right)”：\(p.reason)",
                                  severity: overridden ? nil : WordSupport.severity(p.severity), safe: true, rank: 0))
         }
-        for m in ctx.cache.termWrongFormMatches {
+        let terms = Knowledge.shared.terms
+        for raw in MultiPatternMatcher.leftmostLongest(ctx.matches(.termWrongForms)) {
+            let m = TermMatch(term: terms.terms[raw.payload], range: raw.textRange, form: terms.wrongFormMatcher.patterns[raw.pattern])
             // A wrong form that is also a curated pair is reported through the pair, whose exceptions
             // (执法公式化…) may have dropped it on purpose.
             if Self.curatedWrongs.contains(m.form) { continue }
@@ -58,7 +60,10 @@ public struct TermFormRule: Rule {
                                  severity: nil, safe: safe, rank: 1))
         }
         // Fixed formulas written with a component doubled, left out or out of order, and shortened terms.
-        let formulas = ctx.cache.formulaFindings
+        let parts = ctx.matches(.formulaParts), cuts = ctx.matches(.formulaTruncations)
+        let formulas = ctx.source.bytes.withUnsafeBufferPointer { p in
+            (deviations: terms.formulas.deviations(in: p, partMatches: parts), truncations: terms.formulas.truncations(in: p, matches: cuts))
+        }
         for d in formulas.deviations {
             let safe: Bool
             if case .missing = d.kind { safe = false } else { safe = true }

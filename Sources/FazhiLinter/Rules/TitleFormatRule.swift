@@ -3,10 +3,8 @@ import FazhiParser
 import FazhiText
 
 /// `title-format`: 标题 = 发文机关名称 + 事由 + 文种; the year named; no doubled genre, no 关于对, no end punctuation.
-public struct TitleFormatRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct TitleFormatRule: Rule {
+    let metadata = RuleMetadata(
         id: "title-format",
         category: .structure,
         defaultSeverity: .warning,
@@ -25,7 +23,7 @@ public struct TitleFormatRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let r = ctx.report
         guard let title = ctx.plausibleTitle else { return }
         let text = title.text
@@ -45,8 +43,7 @@ public struct TitleFormatRule: Rule {
         // The genre.
         var end = ctx.trimmingTrailingBlanks(title.range).end
         let (last, lastLen) = ctx.scalar(before: end)
-        let endPunct: Set<UInt32> = [0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x3001]
-        if endPunct.contains(last) {
+        if Punctuation.isPauseMark(last) || Punctuation.isASCIIPauseMark(last) {
             let p = TextRange(end - lastLen, end)
             sink.report(p, "标题末尾不用标点符号",
                         fixes: [Fix(title: "删除标题末尾的标点", edits: [TextEdit(range: p, newText: "")])], severity: .info)

@@ -4,10 +4,8 @@ import FazhiText
 
 /// `unit-mismatch`: self-references of another kind of unit (我乡 in a 镇 report, 依法治街 in a 乡 report,
 /// 我镇 in a county report) — wording copied from another unit's report.
-public struct UnitMismatchRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct UnitMismatchRule: Rule {
+    let metadata = RuleMetadata(
         id: "unit-mismatch",
         category: .words,
         defaultSeverity: .warning,
@@ -27,9 +25,9 @@ public struct UnitMismatchRule: Rule {
     static let prefixes: [(Prefix, String)] = [(.wo, "我"), (.ben, "本"), (.quan, "全"), (.yifazhi, "依法治")]
     static let unitWords: [(UnitKind, [String])] = [(.town, ["镇"]), (.township, ["乡"]), (.subdistrict, ["街道", "街"])]
 
-    /// payload = prefix × 16 + index of the unit kind in `unitWords`.
-    static let matcher: MultiPatternMatcher = {
-        var pats: [(pattern: String, payload: Int)] = []
+    /// Every prefix + unit word; payload = prefix × 16 + index of the unit kind in `unitWords`.
+    static let words = TriggerList("unit-mismatch") {
+        var pats: [(word: String, payload: Int)] = []
         for (p, ps) in prefixes {
             for (k, (_, words)) in unitWords.enumerated() {
                 for w in words {
@@ -39,15 +37,17 @@ public struct UnitMismatchRule: Rule {
                 }
             }
         }
-        return MultiPatternMatcher(pats)
-    }()
+        return pats
+    }
+
+    var triggers: [TriggerList] { [Self.words] }
 
     /// Words with 全 that are not 全 + unit: 健全乡村, 安全镇… (checked on the scalar before 全).
     static let beforeQuan: Set<UInt32> = Set("健安完齐周保成大俱双两万十顾求".unicodeScalars.map(\.value))
     static let beforeBen: Set<UInt32> = Set("根基成资样文版日原课剧账书标".unicodeScalars.map(\.value))
     static let beforeWo: Set<UInt32> = Set("自".unicodeScalars.map(\.value))
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         guard let kind = ctx.report.unit?.kind else { return }
         let foreign: Set<UnitKind>
         let prefixesChecked: Set<Prefix>
@@ -60,7 +60,7 @@ public struct UnitMismatchRule: Rule {
             foreign = [.town, .township, .subdistrict]; prefixesChecked = [.wo, .ben]
         case .other: return
         }
-        let found = ctx.cache.unitWordMatches
+        let found = MultiPatternMatcher.leftmostLongest(ctx.matches(Self.words))
         for m in found {
             let prefix = Prefix(rawValue: m.payload / 16)!
             let (wordKind, _) = Self.unitWords[m.payload % 16]
@@ -84,15 +84,17 @@ public struct UnitMismatchRule: Rule {
         switch wordKind {
         case .township:
             // 乡镇, 乡村, 乡街 are collective words; 本乡本土 is an idiom.
-            if next == 0x9547 /* 镇 */ || next == 0x6751 /* 村 */ || next == 0x8857 /* 街 */ { return false }
-            if prefix == .ben && next == 0x672C /* 本 */ { return false }
+            if next == .scalar("镇") || next == .scalar("村") || next == .scalar("街") { return false }
+            if prefix == .ben && next == .scalar("本") { return false }
         case .town:
             // 镇街, 镇（街道）, 镇乡, 镇村 (全镇村干部 in a 乡 report is unclear: leave it).
-            if next == 0x8857 /* 街 */ || next == 0xFF08 || next == 0x28 || next == 0x4E61 /* 乡 */ || next == 0x6751 { return false }
-            if next == 0x3001 /* 、 */ || next == 0x002F || next == 0xFF0F {
+            if next == .scalar("街") || next == .leftParenthesis || next == .asciiLeftParenthesis || next == .scalar("乡") || next == .scalar("村") {
+                return false
+            }
+            if next == .enumerationComma || next == .asciiSlash || next == .fullwidthSolidus {
                 // 我镇、乡 … a list of unit kinds
-                let after = ctx.scalar(at: m.end + (next < 0x80 ? 1 : 3))
-                if after == 0x4E61 || after == 0x8857 { return false }
+                let after = ctx.scalar(at: m.end + Scalars.utf8Length(next))
+                if after == .scalar("乡") || after == .scalar("街") { return false }
             }
         default: break
         }

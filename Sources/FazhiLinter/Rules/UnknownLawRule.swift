@@ -7,10 +7,8 @@ import FazhiText
 /// unknown name of a national law or regulation, a slip in the name of a catalogue document, or a catalogue
 /// document that was not in force in the report year. Local and internal documents, books and newspapers
 /// are never more than a hint. The decisions are in `CitationVerdict`.
-public struct UnknownLawRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct UnknownLawRule: Rule {
+    let metadata = RuleMetadata(
         id: "unknown-law",
         category: .words,
         defaultSeverity: .warning,
@@ -28,7 +26,10 @@ public struct UnknownLawRule: Rule {
         ],
         fixable: true)
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    /// Anchors: a title an anachronism already reports is left to it (`CitationVerdict.coveredByAnchor`).
+    var triggers: [TriggerList] { [.anchors] }
+
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         let spans = ctx.cache.bookTitles.spans
         guard !spans.isEmpty else { return }
         let knowledge = Knowledge.shared

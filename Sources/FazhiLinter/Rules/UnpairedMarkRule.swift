@@ -2,10 +2,8 @@ import FazhiParser
 import FazhiText
 
 /// `unpaired-mark`: paired marks (“” ‘’ 《》 （） 【】 〔〕 〈〉) must balance within a paragraph.
-public struct UnpairedMarkRule: Rule {
-    public init() {}
-
-    public let metadata = RuleMetadata(
+struct UnpairedMarkRule: Rule {
+    let metadata = RuleMetadata(
         id: "unpaired-mark",
         category: .punctuation,
         defaultSeverity: .error,
@@ -20,28 +18,31 @@ public struct UnpairedMarkRule: Rule {
         fixable: true)
 
     private static let opens: [UInt32: UInt32] = [
-        0x201C: 0x201D, 0x2018: 0x2019, 0x300A: 0x300B, 0xFF08: 0xFF09, 0x3010: 0x3011, 0x3014: 0x3015, 0x3008: 0x3009, 0x28: 0x29,
+        .leftDoubleQuote: .rightDoubleQuote, .leftSingleQuote: .rightSingleQuote, .leftBookTitleMark: .rightBookTitleMark,
+        .leftParenthesis: .rightParenthesis, .leftLenticularBracket: .rightLenticularBracket,
+        .leftTortoiseShellBracket: .rightTortoiseShellBracket, .leftSingleBookTitleMark: .rightSingleBookTitleMark,
+        .asciiLeftParenthesis: .asciiRightParenthesis,
     ]
-    private static let closes: [UInt32: UInt32] = [
-        0x201D: 0x201C, 0x2019: 0x2018, 0x300B: 0x300A, 0xFF09: 0xFF08, 0x3011: 0x3010, 0x3015: 0x3014, 0x3009: 0x3008, 0x29: 0x28,
-    ]
+    private static let closes: [UInt32: UInt32] = Dictionary(uniqueKeysWithValues: opens.map { ($0.value, $0.key) })
 
     /// Parentheses pair across widths: a half-width ) may close a （ (halfwidth-punctuation reports the width).
-    @inline(__always) private static func kind(_ v: UInt32) -> UInt32 { v == 0x28 ? 0xFF08 : (v == 0x29 ? 0xFF09 : v) }
+    @inline(__always) private static func kind(_ v: UInt32) -> UInt32 {
+        v == .asciiLeftParenthesis ? .leftParenthesis : (v == .asciiRightParenthesis ? .rightParenthesis : v)
+    }
 
     private static func name(_ open: UInt32) -> String {
         switch open {
-        case 0x201C: return "双引号"
-        case 0x2018: return "单引号"
-        case 0x300A, 0x3008: return "书名号"
-        case 0xFF08, 0x28: return "括号"
-        case 0x3010: return "方头括号"
-        case 0x3014: return "六角括号"
+        case .leftDoubleQuote: return "双引号"
+        case .leftSingleQuote: return "单引号"
+        case .leftBookTitleMark, .leftSingleBookTitleMark: return "书名号"
+        case .leftParenthesis, .asciiLeftParenthesis: return "括号"
+        case .leftLenticularBracket: return "方头括号"
+        case .leftTortoiseShellBracket: return "六角括号"
         default: return "标号"
         }
     }
 
-    public func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
+    func check(_ ctx: LintContext, into sink: inout DiagnosticSink) {
         var spans: [TextRange] = ctx.report.paragraphs.map(\.range)
         for li in ctx.report.lines where li.kind != .blank && li.kind != .paragraph && li.kind != .continuation && !li.range.isEmpty {
             if li.kind == .heading, let h = li.heading {
@@ -59,7 +60,7 @@ public struct UnpairedMarkRule: Rule {
         func visit(_ v: UInt32, _ off: Int, _ len: Int) {
             if Self.opens[v] != nil {
                 // “X“: a second opening double/single quote while one is open closes it.
-                if (v == 0x201C || v == 0x2018), let top = stack.last, top.v == v {
+                if (v == .leftDoubleQuote || v == .leftSingleQuote), let top = stack.last, top.v == v {
                     stack.removeLast()
                     let want = Self.opens[v]!
                     found.append((TextRange(off, off + len), "这里应为后引号“\(String(UnicodeScalar(want)!))”",
@@ -81,8 +82,8 @@ public struct UnpairedMarkRule: Rule {
             }
             // 1) a) ① item labels use a lone closing parenthesis.
             let prev = ctx.scalar(before: off).0
-            if k == 0xFF08, FormatScan.digit(prev) != nil || FormatScan.isASCIILetter(prev) || FormatScan.isChineseNumeral(prev) { return }
-            if v == 0x201D || v == 0x2019 {
+            if k == .leftParenthesis, FormatScan.digit(prev) != nil || FormatScan.isASCIILetter(prev) || FormatScan.isChineseNumeral(prev) { return }
+            if v == .rightDoubleQuote || v == .rightSingleQuote {
                 // ”X”: the closing quote stands where an opening one belongs.
                 let open = String(UnicodeScalar(Self.closes[v]!)!)
                 stack.append((Self.closes[v]!, off, len, true)) // treat it as an opening so the next ” closes it
@@ -99,8 +100,10 @@ public struct UnpairedMarkRule: Rule {
         while k < offs.count && offs[k] < span.end {
             let v = vals[k]
             switch v {
-            case 0x28, 0x29: visit(v, offs[k], 1)
-            case 0x201C, 0x201D, 0x2018, 0x2019, 0x300A, 0x300B, 0xFF08, 0xFF09, 0x3010, 0x3011, 0x3014, 0x3015, 0x3008, 0x3009:
+            case .asciiLeftParenthesis, .asciiRightParenthesis: visit(v, offs[k], 1)
+            case .leftDoubleQuote, .rightDoubleQuote, .leftSingleQuote, .rightSingleQuote, .leftBookTitleMark, .rightBookTitleMark,
+                 .leftParenthesis, .rightParenthesis, .leftLenticularBracket, .rightLenticularBracket, .leftTortoiseShellBracket,
+                 .rightTortoiseShellBracket, .leftSingleBookTitleMark, .rightSingleBookTitleMark:
                 if offs[k] + 3 <= span.end { visit(v, offs[k], 3) }
             default: break
             }
