@@ -75,15 +75,24 @@ public struct Linter: Sendable {
 
     /// Lints a parsed report, asking `isCancelled` between rules: nil as soon as it says true (a newer
     /// edit made the result useless). Diagnostics come back sorted by position.
-    public func lint(_ report: Report, isCancelled: (() -> Bool)?) -> [Diagnostic]? {
+    ///
+    /// `parallel`: the rules are shared out between two threads (for one large document on an otherwise idle
+    /// machine: the server's worker, `fazhi lint` of a single file). Each rule still writes its own sink and
+    /// the findings are gathered in catalogue order, so the result is the same; the shared caches
+    /// (`LintCache`) are thread-safe.
+    public func lint(_ report: Report, isCancelled: (@Sendable () -> Bool)?, parallel: Bool = false) -> [Diagnostic]? {
         let ctx = LintContext(report: report, config: config, rules: rules)
-        var found: [[Diagnostic]] = []
-        for rule in rules {
-            if let isCancelled, isCancelled() { return nil }
-            guard let sev = config.severity(for: rule.metadata) else { continue }
-            var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev, defaultSeverity: rule.metadata.defaultSeverity)
-            rule.check(ctx.checking(rule), into: &sink)
-            if !sink.diagnostics.isEmpty { found.append(sink.diagnostics) }
+        var found: [[Diagnostic]]
+        if parallel && rules.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            guard let f = runParallel(ctx, isCancelled: isCancelled) else { return nil }
+            found = f
+        } else {
+            found = []
+            for rule in rules {
+                if let isCancelled, isCancelled() { return nil }
+                guard let f = run(rule, ctx) else { continue }
+                if !f.isEmpty { found.append(f) }
+            }
         }
         // One allocation of the final size (appending rule by rule doubled the array several times).
         var all: [Diagnostic] = []
@@ -104,6 +113,37 @@ public struct Linter: Sendable {
             all.removeAll { d in ignored.matches(rule: d.rule, text: { report.text(d.range) }) }
         }
         return all
+    }
+
+    /// One rule's findings, or nil when the configuration turns it off.
+    private func run(_ rule: any Rule, _ ctx: LintContext) -> [Diagnostic]? {
+        guard let sev = config.severity(for: rule.metadata) else { return nil }
+        var sink = DiagnosticSink(rule: rule.metadata.id, severity: sev, defaultSeverity: rule.metadata.defaultSeverity)
+        rule.check(ctx.checking(rule), into: &sink)
+        return sink.diagnostics
+    }
+
+    /// The rules in two interleaved halves on two threads; findings per rule, in catalogue order.
+    private func runParallel(_ ctx: LintContext, isCancelled: (@Sendable () -> Bool)?) -> [[Diagnostic]]? {
+        // Shared passes first, once, before the threads could both start one (a memo is computed outside
+        // its lock).
+        _ = ctx.cache.marks
+        let slots = UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: rules.count)
+        slots.initialize(repeating: [])
+        defer { slots.deinitialize(); slots.deallocate() }
+        let stopped = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2)
+        stopped.initialize(repeating: false)
+        defer { stopped.deallocate() }
+        let rules = self.rules
+        nonisolated(unsafe) let out = slots, halt = stopped
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            for i in stride(from: half, to: rules.count, by: 2) {
+                if let isCancelled, isCancelled() { halt[half] = true; return }
+                out[i] = run(rules[i], ctx) ?? []
+            }
+        }
+        if stopped[0] || stopped[1] { return nil }
+        return slots.filter { !$0.isEmpty }
     }
 
     /// Whether `r` overlaps one of `lines` (sorted, disjoint) or, when empty, lies inside one — by binary

@@ -125,7 +125,9 @@ final class LintWorker: @unchecked Sendable {
         if job.cancel.isSet { return nil }
         let linter = Linter(config: job.config)
         let report = ReportParser(profile: linter.profile).parse(job.text)
-        guard let diagnostics = linter.lint(report, isCancelled: { job.cancel.isSet }) else { return nil }
+        // The rules on both cores: a keystroke on a large report is answered sooner (the other worker, if
+        // busy, shares them).
+        guard let diagnostics = linter.lint(report, isCancelled: { job.cancel.isSet }, parallel: true) else { return nil }
         if job.cancel.isSet { return nil }
         let params = job.encoding.map {
             DiagnosticWriter(uri: job.uri, text: job.text, encoding: $0).publishParams(version: job.version, diagnostics)

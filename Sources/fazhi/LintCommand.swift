@@ -182,7 +182,10 @@ struct LintRunner {
                 do {
                     let loaded = path == "-" ? try FileLoader.load(bytes: stdin ?? [], name: name) : try FileLoader.load(path: path, snapshot: false)
                     let text = loaded.source
-                    let (report, diags) = Linter(config: choice.config).lint(text)
+                    // A single file: its rules share the cores (a folder's files already do).
+                    let linter = Linter(config: choice.config)
+                    let report = ReportParser(profile: linter.profile).parse(text)
+                    let diags = linter.lint(report, isCancelled: nil, parallel: files.count == 1 && text.count > LintRunner.parallelRulesAbove) ?? []
                     r = LintResult(path: name, source: text, report: report, diagnostics: diags,
                                    configSource: choice.source, encoding: loaded.formatSummary, docx: loaded.docx)
                 } catch {
@@ -202,6 +205,11 @@ final class ResultList: @unchecked Sendable {
     private var list: [LintResult] = []
     func append(_ r: LintResult) { lock.lock(); list.append(r); lock.unlock() }
     var items: [LintResult] { lock.lock(); defer { lock.unlock() }; return list }
+}
+
+extension LintRunner {
+    /// A single file larger than this (256 KB) has its rules run on two threads.
+    static let parallelRulesAbove = 256 << 10
 }
 
 /// Hands results produced concurrently to `emit` strictly in index order, one at a time: the worker that

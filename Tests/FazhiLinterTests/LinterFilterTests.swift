@@ -1,4 +1,5 @@
 import FazhiLinter
+import Foundation
 import FazhiParser
 import FazhiText
 import XCTest
@@ -74,11 +75,41 @@ final class LinterFilterTests: XCTestCase {
         }
     }
 
+    final class Counter: @unchecked Sendable {
+        let lock = NSLock()
+        var n = 0
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+    }
+
     func testCancellationBetweenRulesReturnsNothing() {
         let report = ReportParser().parse(SourceText(text))
-        var asked = 0
-        XCTAssertNil(Linter().lint(report, isCancelled: { asked += 1; return asked > 3 }))
-        XCTAssertEqual(asked, 4)
+        let asked = Counter()
+        XCTAssertNil(Linter().lint(report, isCancelled: { asked.next() > 3 }))
+        XCTAssertEqual(asked.n, 4)
         XCTAssertEqual(Linter().lint(report, isCancelled: { false })?.map(key), Linter().lint(report).map(key))
+        // Shared between two threads: stopped too, and nothing is returned.
+        let asked2 = Counter()
+        XCTAssertNil(Linter().lint(report, isCancelled: { asked2.next() > 3 }, parallel: true))
+        XCTAssertLessThan(asked2.n, RuleCatalog.all.count)
+    }
+
+    /// The rules shared out between two threads give exactly the findings, in the same order.
+    func testParallelLintGivesTheSameFindings() {
+        var texts = [text]
+        if let dir = URL(string: "file://" + #filePath)?.deletingLastPathComponent().appendingPathComponent("../../Examples"),
+           let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            for n in names where n.hasSuffix(".txt") {
+                if let t = try? String(contentsOf: dir.appendingPathComponent(n), encoding: .utf8) { texts.append(t) }
+            }
+        }
+        XCTAssertGreaterThan(texts.count, 1)
+        var total = 0
+        for t in texts {
+            let report = ReportParser().parse(SourceText(t))
+            let one = Linter().lint(report).map(key)
+            for _ in 0..<5 { XCTAssertEqual(Linter().lint(report, isCancelled: nil, parallel: true)?.map(key), one) }
+            total += one.count
+        }
+        XCTAssertGreaterThan(total, 10)
     }
 }
