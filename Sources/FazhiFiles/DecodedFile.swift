@@ -10,7 +10,8 @@ import FazhiText
 public struct DecodedFile: Sendable {
     public let encoding: TextEncoding
     public let hasBOM: Bool
-    public let lineEnding: LineEnding
+    /// How the file's lines end (computed when asked: only writing back and --verbose need it).
+    public var lineEnding: LineEnding { LineEnding.detect(source.bytes) }
     /// The text without its BOM, with its line index (built once).
     public let source: SourceText
 
@@ -21,7 +22,6 @@ public struct DecodedFile: Sendable {
         self.encoding = encoding
         self.hasBOM = hasBOM
         source = SourceText(validUTF8: utf8)
-        lineEnding = LineEnding.detect(utf8)
     }
 
     /// A short description for `--verbose`: "GB18030，CRLF 换行" or "UTF-8（带 BOM），LF 换行".

@@ -7,6 +7,8 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         case cannotRead(Errno)
         case isDirectory
         case tooLarge(size: Int64, limit: Int)
+        /// A report larger than `FileLoader.maxTextSize` (size nil: read from a pipe, known only to exceed it).
+        case reportTooLarge(size: Int64?, limit: Int)
         /// Neither valid UTF-8 (first bad byte at `utf8Offset`) nor valid GB18030 (at `gbOffset`).
         case undecodable(utf8Offset: Int, gbOffset: Int, found: [UInt8])
         /// A NUL byte without a UTF-16 byte order mark: binary data, or UTF-16 without BOM.
@@ -52,6 +54,10 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "这是一个文件夹，不是文件"
         case .tooLarge(let size, let limit):
             return "文件过大（\(Self.size(Int(size)))，上限 \(Self.size(limit))），\(untouched)"
+        case .reportTooLarge(let size, let limit):
+            let found = size.map { Self.size(Int($0)) } ?? "超过 \(Self.size(limit))"
+            return "文件过大（\(found)），fazhi 只检查不超过 \(Self.size(limit)) 的报告，\(untouched)。"
+                + "一份年度报告通常只有几十 KB，请确认是否选错了文件。"
         case .undecodable(let u, let g, let found):
             return "无法确定文件编码，\(untouched)：第 \(u + 1) 字节处不是有效的 UTF-8，"
                 + "第 \(g + 1) 字节处不是有效的 GB18030 编码（\(Self.hex(found))）。\(resave)"

@@ -28,9 +28,17 @@ public struct LoadedReport: Sendable {
 }
 
 public enum FileLoader {
+    /// The largest text Fazhi checks: 64 MiB. An annual report is tens of kilobytes; a file thousands of
+    /// times larger is another kind of file, and checking one costs memory in proportion (about ten times
+    /// the text for a report-like file). Larger files (and standard input) are refused with one message
+    /// before they are read. Word documents have their own limits (`DocxReader`).
+    public static let maxTextSize = 64 << 20
+
     /// Reads a report file, or throws a `FileError` whose message names the file: plain text is decoded
     /// losslessly or refused, a .docx is read as Word shows it, other document formats are refused.
-    public static func load(path: String) throws(FileError) -> LoadedReport {
+    /// `snapshot: false` when the file will never be written back (lint, outline): hashing its content
+    /// for the write-time check is then wasted.
+    public static func load(path: String, snapshot wantSnapshot: Bool = true) throws(FileError) -> LoadedReport {
         let named = DocumentKind.byName(path)
         if case .unsupported(let what) = named { throw FileError(path: path, .unsupportedDocument(what)) }
         let fd: Int32
@@ -49,17 +57,33 @@ public enum FileLoader {
         if named == .docx, status.size > Int64(DocxReader.maxPackageSize) {
             throw FileError(path: path, .tooLarge(size: status.size, limit: DocxReader.maxPackageSize))
         }
+        let limit = named == .docx ? DocxReader.maxPackageSize : maxTextSize
+        if status.size > Int64(limit) { throw FileError(path: path, .reportTooLarge(size: status.size, limit: limit)) }
         let bytes: [UInt8]
-        switch Posix.readAll(fd, sizeHint: Int(status.size)) {
+        // A pipe or a file growing while read is cut at the limit too (one byte more tells "too large").
+        switch Posix.readAll(fd, sizeHint: Int(status.size), limit: limit) {
         case .success(let b): bytes = b
         case .failure(let e): throw FileError(path: path, .cannotRead(e))
         }
-        return try make(bytes, name: path, snapshot: status.isRegular ? FileSnapshot(status: status, bytes: bytes) : nil)
+        if bytes.count > limit { throw FileError(path: path, .reportTooLarge(size: nil, limit: limit)) }
+        return try make(bytes, name: path, snapshot: status.isRegular && wantSnapshot ? FileSnapshot(status: status, bytes: bytes) : nil)
+    }
+
+    /// Reads standard input to its end, refusing more than `maxTextSize` bytes (`name` names it in messages).
+    public static func readStandardInput(name: String) throws(FileError) -> [UInt8] {
+        switch Posix.readAll(0, limit: maxTextSize) {
+        case .success(let b):
+            if b.count > maxTextSize { throw FileError(path: name, .reportTooLarge(size: nil, limit: maxTextSize)) }
+            return b
+        case .failure(let e):
+            throw FileError(path: name, .cannotRead(e))
+        }
     }
 
     /// Reads bytes that did not come from a file (standard input) under a display name.
     public static func load(bytes: [UInt8], name: String) throws(FileError) -> LoadedReport {
         if case .unsupported(let what) = DocumentKind.byName(name) { throw FileError(path: name, .unsupportedDocument(what)) }
+        if bytes.count > maxTextSize { throw FileError(path: name, .reportTooLarge(size: Int64(bytes.count), limit: maxTextSize)) }
         return try make(bytes, name: name, snapshot: nil)
     }
 

@@ -293,55 +293,77 @@ extension MultiPatternMatcher {
             classCount = width
 
             // Trie with a dense goto table (-1 = no edge). Own patterns per state as linked lists.
-            let totalBytes = bytesList.reduce(0) { $0 + $1.count }
-            let maxStates = totalBytes + 1
-            var delta = [Int32](repeating: -1, count: maxStates * width)
-            var ownHead = [Int32](repeating: -1, count: maxStates)
+            // Construction in two passes, so that every dense row is written once, by copying:
+            // 1. a trie with sparse edges (a dense array for the root), failure links by BFS walking
+            //    failure chains, output links and the final numbering (states with outputs last);
+            // 2. the dense table in that numbering, in BFS order: a state's row is its failure state's
+            //    finished row (one memcpy) with its own trie edges written over it.
+            // (Filling rows cell by cell from the failure row cost a cold start several milliseconds.)
+            var rootChild = [Int32](repeating: 0, count: width)
+            var firstChild: [Int32] = [-1]
+            var nextSibling: [Int32] = [-1]
+            var edgeClass: [Int32] = [0]
+            var ownHead: [Int32] = [-1]
             var ownNext = [Int32](repeating: -1, count: bytesList.count)
             var states = 1
-            delta.withUnsafeMutableBufferPointer { d in
-                for (pi, p) in bytesList.enumerated() where !p.isEmpty {
-                    var s = 0
-                    for b in p {
-                        let c = Int(cls[Int(b)])
-                        let t = d[s * width + c]
-                        if t >= 0 {
-                            s = Int(t)
-                        } else {
-                            d[s * width + c] = Int32(states)
-                            s = states
-                            states += 1
-                        }
-                    }
-                    ownNext[pi] = ownHead[s]
-                    ownHead[s] = Int32(pi)
+            func child(_ s: Int, _ c: Int) -> Int {
+                if s == 0 { return Int(rootChild[c]) }
+                var e = Int(firstChild[s])
+                while e >= 0 {
+                    if Int(edgeClass[e]) == c { return e }
+                    e = Int(nextSibling[e])
                 }
+                return 0
+            }
+            for (pi, p) in bytesList.enumerated() where !p.isEmpty {
+                var s = 0
+                for b in p {
+                    let c = Int(cls[Int(b)])
+                    let t = child(s, c)
+                    if t > 0 {
+                        s = t
+                        continue
+                    }
+                    let n = states
+                    states += 1
+                    firstChild.append(-1)
+                    edgeClass.append(Int32(c))
+                    ownHead.append(-1)
+                    if s == 0 {
+                        rootChild[c] = Int32(n)
+                        nextSibling.append(-1)
+                    } else {
+                        nextSibling.append(firstChild[s])
+                        firstChild[s] = Int32(n)
+                    }
+                    s = n
+                }
+                ownNext[pi] = ownHead[s]
+                ownHead[s] = Int32(pi)
             }
             stateCount = states
 
-            // BFS: failure links and complete transitions, in place. When a state is dequeued, its row
-            // still holds -1 for missing edges and child ids for trie edges; missing edges are filled
-            // from the failure state's (already complete) row.
+            // BFS order and failure links.
             var fail = [Int32](repeating: 0, count: states)
             var order = [Int32](repeating: 0, count: states)
             var orderCount = 1
-            delta.withUnsafeMutableBufferPointer { d in
-                var head = 0
-                while head < orderCount {
-                    let s = Int(order[head])
-                    head += 1
-                    let f = Int(fail[s])
-                    let row = s * width, frow = f * width
-                    for c in 0..<width {
-                        let t = d[row + c]
-                        if t >= 0 {
-                            fail[Int(t)] = s == 0 ? 0 : d[frow + c]
-                            order[orderCount] = t
-                            orderCount += 1
-                        } else {
-                            d[row + c] = s == 0 ? 0 : d[frow + c]
-                        }
-                    }
+            for c in 0..<width where rootChild[c] > 0 {
+                order[orderCount] = rootChild[c]
+                orderCount += 1
+            }
+            var head = 1
+            while head < orderCount {
+                let s = Int(order[head])
+                head += 1
+                var e = Int(firstChild[s])
+                while e >= 0 {
+                    let c = Int(edgeClass[e])
+                    var f = Int(fail[s])
+                    while f != 0 && child(f, c) == 0 { f = Int(fail[f]) }
+                    fail[e] = Int32(child(f, c))
+                    order[orderCount] = Int32(e)
+                    orderCount += 1
+                    e = Int(nextSibling[e])
                 }
             }
             // Output links: nearest state on the failure chain (itself included) with own patterns.
@@ -376,17 +398,22 @@ extension MultiPatternMatcher {
                 oList.append(contentsOf: scratch)
                 oStart.append(Int32(oList.count))
             }
-            var t = [Int32](repeating: 0, count: states * width)
-            t.withUnsafeMutableBufferPointer { tp in
-                delta.withUnsafeBufferPointer { d in
-                    for s in 0..<states {
-                        let row = Int(newIndex[s]) * width
-                        let srow = s * width
-                        for c in 0..<width {
-                            tp[row + c] = newIndex[Int(d[srow + c])] &* Int32(width)
-                        }
+            let w32 = Int32(width)
+            let t = [Int32](unsafeUninitializedCapacity: states * width) { tp, initialized in
+                let base = tp.baseAddress!
+                // Root row: its edges, else back to the root.
+                for c in 0..<width { base[c] = newIndex[Int(rootChild[c])] &* w32 }
+                for k in 1..<max(1, states) {
+                    let s = Int(order[k])
+                    let row = base + Int(newIndex[s]) * width
+                    row.update(from: base + Int(newIndex[Int(fail[s])]) * width, count: width)
+                    var e = Int(firstChild[s])
+                    while e >= 0 {
+                        row[Int(edgeClass[e])] = newIndex[e] &* w32
+                        e = Int(nextSibling[e])
                     }
                 }
+                initialized = states * width
             }
             table = t
             matchThreshold = firstMatch * width

@@ -121,7 +121,10 @@ public enum Profiles {
     public static let builtin: [Profile] = (try? load()) ?? []
 
     public static func load() throws -> [Profile] {
-        try KnowledgeResources.decode(ProfilesFile.self, from: "profiles.json").profiles
+        guard let d = KnowledgeResources.data("profiles.json") else {
+            throw KnowledgeError(file: "profiles.json", message: "找不到知识库文件（可设置环境变量 FAZHI_RESOURCES 指向资源目录）")
+        }
+        return try read(d)
     }
 
     /// The default annual-report profile. Falls back to a minimal built-in copy of the five parts

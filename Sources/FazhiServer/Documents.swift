@@ -1,4 +1,5 @@
 // Open documents: text (SourceText), version, and the analysis (report + diagnostics) of the latest text.
+import FazhiFiles
 import FazhiLinter
 import FazhiParser
 import FazhiText
@@ -20,11 +21,48 @@ final class Document {
     /// The user asked to check this document whatever detection says.
     var checkAnyway = false
 
+    /// Counts text changes: a worker's result is installed only for the text it was computed from.
+    private(set) var textSerial = 0
+    /// The worker lint of this document's text, while it runs (see LintWorker.swift).
+    var pendingLint: (textSerial: Int, generation: Int, cancel: CancelFlag)?
+    /// Deferred requests waiting for the analysis the worker is computing.
+    var waiters: [() -> Void] = []
+
     init(uri: String, languageId: String, version: Int, text: String) {
         self.uri = uri
         self.languageId = languageId
         self.version = version
         self.text = SourceText(text)
+    }
+
+    deinit {
+        // Closed (or the server shut down): a lint still running for it is useless.
+        pendingLint?.cancel.set()
+    }
+
+    /// Whether the analysis is of the current text under configuration `generation`.
+    func isAnalyzed(generation: Int) -> Bool { report != nil && analyzedConfig == generation }
+
+    /// Why the document is not checked at all: larger than the limit the command line applies to files
+    /// (`FileLoader.maxTextSize`). Its text is kept in sync; only the analysis is skipped.
+    var tooLargeReason: String? {
+        guard text.count > FileLoader.maxTextSize else { return nil }
+        return "文档过大（\(text.count >> 20) MB），fazhi 只检查不超过 \(FileLoader.maxTextSize >> 20) MB 的报告，此文档未检查。"
+    }
+
+    /// The text changed: the running lint, if any, is of an older text.
+    private func textChanged() {
+        report = nil
+        textSerial += 1
+        pendingLint?.cancel.set()
+        pendingLint = nil
+    }
+
+    /// Answers the deferred requests (with the analysis, or null when there is none).
+    func answerWaiters() {
+        let w = waiters
+        waiters.removeAll()
+        for answer in w { answer() }
     }
 
     /// Why the server's text can no longer be trusted to match the editor's (an incremental edit could not
@@ -54,7 +92,7 @@ final class Document {
             return markStale(why.reason)
         }
         if start > end { return markStale("起点（\(Edge.describe(r.start))）在终点（\(Edge.describe(r.end))）之后") }
-        report = nil
+        textChanged()
         var bytes = text.bytes
         bytes.replaceSubrange(start..<end, with: Array(change.text.utf8))
         text = SourceText(validUTF8: bytes)
@@ -64,12 +102,13 @@ final class Document {
     @discardableResult
     func markStale(_ reason: String) -> String {
         if staleReason == nil { staleReason = reason }
-        report = nil
+        textChanged()
+        answerWaiters()
         return reason
     }
 
     func replaceAll(_ s: String) {
-        report = nil
+        textChanged()
         staleReason = nil
         text = SourceText(s)
     }
@@ -79,13 +118,24 @@ final class Document {
     @discardableResult
     func analyze(config: LintConfig, generation: Int, serial: inout Int) -> Bool {
         if isStale || (report != nil && analyzedConfig == generation) { return false }
+        if tooLargeReason != nil {
+            install(report: ReportParser().parse(SourceText("")), diagnostics: [], generation: generation, serial: &serial)
+            return true
+        }
+        pendingLint?.cancel.set()
+        pendingLint = nil
         let (rep, diags) = Linter(config: config).lint(text)
+        install(report: rep, diagnostics: diags, generation: generation, serial: &serial)
+        return true
+    }
+
+    /// Installs an analysis of the current text (computed here or by a worker).
+    func install(report rep: Report, diagnostics diags: [Diagnostic], generation: Int, serial: inout Int) {
         report = rep
         diagnostics = diags
         analyzedConfig = generation
         serial += 1
         resultSerial = serial
-        return true
     }
 
     /// Drops the analysis so that the next use recomputes it.

@@ -104,8 +104,10 @@ extension FazhiLanguageServer {
         var out: [JSON] = []
         for uri in documents.keys.sorted() {
             guard let doc = documents[uri] else { continue }
-            analyze(doc)
-            guard let report = doc.report else { continue }
+            // A large document is never linted here (that would hold up every request): one whose lint is
+            // still running is left out until it is done.
+            if runsOnWorker(doc) { submitLint(doc) } else { analyze(doc) }
+            guard let report = doc.report, doc.isAnalyzed(generation: config.generation) else { continue }
             let edge = Edge(text: doc.text, encoding: encoding)
             let container = report.header.title?.text ?? (URIs.path(uri).map { URL(fileURLWithPath: $0).lastPathComponent } ?? uri)
             for h in report.headings where query.isEmpty || h.text.contains(query) || headingName(h).contains(query) {

@@ -40,6 +40,8 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     let config = ConfigStore()
     var serial = 0
     let knowledge: Knowledge
+    /// Lints large documents off the processing thread (Diagnostics.swift, LintWorker.swift).
+    lazy var lintWorker: LintWorker = makeLintWorker()
 
     /// Runs the language server over standard input and output until the client exits; returns the exit
     /// code. (The CLI calls this, so that only FazhiServer meets the protocol layer.)
@@ -117,11 +119,7 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
         let uris = dirty
         dirty.removeAll()
         dirtySet.removeAll()
-        for uri in uris {
-            guard let doc = documents[uri] else { continue }
-            analyze(doc)
-            if !caps.pullDiagnostics { publish(doc) }
-        }
+        lintDirty(uris)
         flushMessages()
     }
 
@@ -129,13 +127,11 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
 
     func uri(_ p: JSON) -> String? { p["textDocument"]?["uri"]?.stringValue }
 
-    /// Runs a feature on an analyzed document; unknown documents answer `null`.
-    func withDocument(_ id: LSP.TextDocumentIdentifier, _ body: (Document, Report) -> JSON) -> JSON {
-        // A document out of sync with the editor answers nothing until it is resynchronised.
-        guard let doc = documents[id.uri], !doc.isStale else { return .null }
-        analyze(doc)
-        guard let report = doc.report else { return .null }
-        return body(doc, report)
+    /// Runs a feature on an analyzed document; unknown or out-of-sync documents answer `null`. A large
+    /// document whose lint is running on a worker answers when it is done: the request is deferred
+    /// (`withAnalysis`, Diagnostics.swift), so that requests for other documents are not held up.
+    func withDocument(_ id: LSP.TextDocumentIdentifier, _ body: @escaping (Document, Report) -> JSON) throws -> JSON {
+        try withAnalysis(id.uri, body)
     }
 
     func log(_ message: String, type: LSP.MessageType = .log) {
@@ -212,7 +208,8 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     }
 
     func didClose(_ p: JSON) {
-        guard let uri = uri(p), documents.removeValue(forKey: uri) != nil else { return }
+        guard let uri = uri(p), let doc = documents.removeValue(forKey: uri) else { return }
+        doc.answerWaiters()
         if dirtySet.remove(uri) != nil { dirty.removeAll { $0 == uri } }
         if !caps.pullDiagnostics { client?.publishDiagnostics(uri: uri, version: nil, diagnostics: []) }
         if Self.isConfigDocument(uri) { configChanged(path: URIs.path(uri)) }

@@ -49,6 +49,8 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts. Always non-empty; line terminators are \n, \r\n and \r.
     public let lineStarts: [Int]
+    /// Checkpoints inside very long lines (empty for ordinary text), so conversions never scan a whole line.
+    public let longLines: LongLineIndex
 
     public init(_ string: String) {
         var s = string
@@ -69,7 +71,19 @@ public struct SourceText: Sendable {
 
     public init(validUTF8 b: [UInt8]) {
         bytes = b
-        lineStarts = SourceText.computeLineStarts(b)
+        let starts = SourceText.computeLineStarts(b)
+        lineStarts = starts
+        longLines = SourceText.hasLongLine(starts, count: b.count) ? LongLineIndex(bytes: b, lineStarts: starts) : .empty
+    }
+
+    /// Whether any line is longer than `LongLineIndex.threshold` bytes.
+    static func hasLongLine(_ starts: [Int], count: Int) -> Bool {
+        var previous = 0
+        for s in starts.dropFirst() {
+            if s - previous > LongLineIndex.threshold { return true }
+            previous = s
+        }
+        return count - previous > LongLineIndex.threshold
     }
 
     public static func computeLineStarts(_ b: [UInt8]) -> [Int] {
@@ -144,7 +158,7 @@ public struct SourceText: Sendable {
             while s > start && s < bytes.count && (bytes[s] & 0xC0) == 0x80 { s -= 1 }
             return LineColumn(line: line, character: s - start)
         case .utf16, .utf32:
-            var i = start, units = 0
+            var (i, units) = longLines.start(lineStart: start, limit: stop, encoding: encoding)
             bytes.withUnsafeBufferPointer { p in
                 while i < stop {
                     let lead = p[i]
@@ -173,7 +187,7 @@ public struct SourceText: Sendable {
             while o > r.start && o < bytes.count && (bytes[o] & 0xC0) == 0x80 { o -= 1 }
             return o
         case .utf16, .utf32:
-            var i = r.start, units = 0
+            var (i, units) = longLines.start(lineStart: r.start, lineEnd: r.end, character: character, encoding: encoding)
             return bytes.withUnsafeBufferPointer { p -> Int in
                 while i < r.end {
                     let len = UTF8Validation.sequenceLength(p[i])
@@ -203,6 +217,10 @@ public struct SourceText: Sendable {
 }
 
 public enum UTF8Validation {
+    /// Whether a byte continues a multi-byte sequence (10xxxxxx): not where a scalar starts.
+    @inlinable @inline(__always)
+    public static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+
     /// Length of the UTF-8 sequence that starts with `lead` (1 for continuation/invalid bytes).
     @inlinable @inline(__always)
     public static func sequenceLength(_ lead: UInt8) -> Int {
@@ -275,8 +293,8 @@ public struct PositionCursor {
         let lineStart = starts[l]
         let end = text.lineRange(l).end
         let target = min(o, end)
-        var i = lineStart, count = 0
-        if l == line && target >= stop {
+        var (i, count) = text.longLines.start(lineStart: lineStart, limit: target, encoding: encoding)
+        if l == line && target >= stop && stop > i {
             i = stop
             count = units
         }

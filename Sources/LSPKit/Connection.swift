@@ -50,6 +50,9 @@ public final class ClientConnection: @unchecked Sendable {
     var _capabilities = ClientCapabilitiesSummary()
     /// Called when a deferred request is answered (to drop its cancellation token).
     var onReply: (@Sendable (RequestID) -> Void)?
+    /// Set by the runner: queues work for the processing thread.
+    var performer: (@Sendable (@escaping @Sendable () -> Void) -> Void)?
+    var _currentRequest: (id: RequestID, token: CancellationToken)?
 
     public init(writer: MessageWriter) {
         self.writer = writer
@@ -60,6 +63,20 @@ public final class ClientConnection: @unchecked Sendable {
     public internal(set) var capabilities: ClientCapabilitiesSummary {
         get { lock.withLock { _capabilities } }
         set { lock.withLock { _capabilities = newValue } }
+    }
+
+    /// Runs `work` on the runner's processing thread, in turn with the incoming messages (it may be called
+    /// from any thread): how work done elsewhere — a lint on a worker thread — hands its result back to the
+    /// delegate, which then needs no locking. Without a runner (a bare connection) the work is dropped.
+    public func perform(_ work: @escaping @Sendable () -> Void) {
+        performer?(work)
+    }
+
+    /// The request whose `handleRequest` is running (nil outside one): lets code deep inside a handler
+    /// defer its answer (`ResponseDeferred`) and reply later with `reply(to:)`, checking the token first.
+    public internal(set) var currentRequest: (id: RequestID, token: CancellationToken)? {
+        get { lock.withLock { _currentRequest } }
+        set { lock.withLock { _currentRequest = newValue } }
     }
 
     /// Sends a notification (`textDocument/publishDiagnostics`, `window/logMessage`, `$/progress`…).
@@ -123,14 +140,12 @@ public final class ClientConnection: @unchecked Sendable {
     /// Sends a notification whose `params` are already serialized JSON (for large, hot payloads such as
     /// diagnostics, where building a `JSON` value first would double the work).
     public func sendNotification(_ method: String, serializedParams params: [UInt8]) {
-        var body: [UInt8] = []
-        body.reserveCapacity(params.count + method.utf8.count + 48)
-        body.append(contentsOf: #"{"jsonrpc":"2.0","method":"#.utf8)
-        JSONWriter.writeString(method, into: &body)
-        body.append(contentsOf: #","params":"#.utf8)
-        body.append(contentsOf: params)
-        body.append(0x7D)
-        writer.write(body: body)
+        var head: [UInt8] = []
+        head.reserveCapacity(method.utf8.count + 48)
+        head.append(contentsOf: #"{"jsonrpc":"2.0","method":"#.utf8)
+        JSONWriter.writeString(method, into: &head)
+        head.append(contentsOf: #","params":"#.utf8)
+        writer.write(bodyParts: [head, params, [0x7D]])
     }
 
     public func publishDiagnostics(uri: String, version: Int?, diagnostics: [JSON]) {

@@ -478,24 +478,48 @@ public final class MessageWriter: @unchecked Sendable {
     /// Writes one already serialized JSON body with its header.
     @discardableResult
     public func write(body: [UInt8]) -> Bool {
-        var frame: [UInt8] = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
-        frame.append(contentsOf: body)
+        write(bodyParts: [body])
+    }
+
+    /// Writes one message whose body is the concatenation of `bodyParts`, without concatenating them: a
+    /// large payload (the diagnostics of a 64 MB document are hundreds of megabytes) is written from
+    /// where it lies instead of being copied into a frame first. Small messages go out in one write.
+    @discardableResult
+    public func write(bodyParts: [[UInt8]]) -> Bool {
+        let length = bodyParts.reduce(0) { $0 + $1.count }
+        var head: [UInt8] = Array("Content-Length: \(length)\r\n\r\n".utf8)
+        var parts: [[UInt8]]
+        if length <= 1 << 16 {
+            head.reserveCapacity(head.count + length)
+            for p in bodyParts { head.append(contentsOf: p) }
+            parts = [head]
+        } else {
+            parts = [head]
+            parts.append(contentsOf: bodyParts)
+        }
         return lock.withLock {
             if broken { return false }
-            let ok = frame.withUnsafeBytes { p -> Bool in
-                var off = 0
-                while off < p.count {
-                    let r = sysWrite(fd, p.baseAddress! + off, p.count - off)
-                    if r < 0 {
-                        if errno == EINTR || errno == EAGAIN { continue }
-                        return false
-                    }
-                    off += r
-                }
-                return true
+            for part in parts where !writeAll(part) {
+                broken = true
+                return false
             }
-            if !ok { broken = true }
-            return ok
+            return true
+        }
+    }
+
+    /// Writes every byte (lock held); false on an error other than EINTR/EAGAIN.
+    private func writeAll(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { p -> Bool in
+            var off = 0
+            while off < p.count {
+                let r = sysWrite(fd, p.baseAddress! + off, p.count - off)
+                if r < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return false
+                }
+                off += r
+            }
+            return true
         }
     }
 }

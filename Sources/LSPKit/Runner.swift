@@ -103,6 +103,10 @@ public final class LanguageServerRunner: @unchecked Sendable {
         case invalid(RPCMessage.Invalid)
         case framingError(FramingError)
         case eof
+        /// Work handed back by another thread (`ClientConnection.perform`), run in turn with the messages.
+        case task(@Sendable () -> Void)
+        /// A slot already processed (its payload released; see `pop`).
+        case consumed
     }
 
     public let client: ClientConnection
@@ -129,6 +133,7 @@ public final class LanguageServerRunner: @unchecked Sendable {
         self.writer = MessageWriter(fd: output)
         self.client = ClientConnection(writer: writer)
         client.onReply = { [weak self] id in self?.dropToken(id) }
+        client.performer = { [weak self] work in self?.enqueue(.task(work)) }
     }
 
     /// Makes a write to a closed pipe fail with EPIPE instead of killing the process.
@@ -251,6 +256,9 @@ public final class LanguageServerRunner: @unchecked Sendable {
         cond.lock()
         while queueHead >= queue.count { cond.wait() }
         let item = queue[queueHead]
+        // Release the payload now: processed slots stay in the array until it is compacted, and a task
+        // may carry a large document's analysis.
+        queue[queueHead] = .consumed
         queueHead += 1
         if queueHead >= 1024 && queueHead * 2 >= queue.count {
             queue.removeFirst(queueHead)
@@ -280,6 +288,10 @@ public final class LanguageServerRunner: @unchecked Sendable {
         switch item {
         case .eof:
             return shutdownReceived ? 0 : 1
+        case .task(let work):
+            work()
+        case .consumed:
+            break
         case .framingError(let e):
             respond(id: nil, error: .parseError(e.description))
         case .invalid(let inv):
@@ -345,6 +357,8 @@ public final class LanguageServerRunner: @unchecked Sendable {
                 respond(id: id, result: .null)
                 return
             }
+            client.currentRequest = (id, token)
+            defer { client.currentRequest = nil }
             do {
                 if let result = try delegate.handleRequest(method: method, params: params, id: id, token: token) {
                     respond(id: id, result: result)

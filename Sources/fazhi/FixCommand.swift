@@ -76,18 +76,12 @@ enum FixCommand {
         var total = 0
         for _ in 0..<5 {
             let (_, diags) = Linter(config: config).lint(current)
-            var edits: [TextEdit] = []
-            var taken: [TextRange] = []
-            for d in diags {
-                guard let f = d.fixes.first(where: \.isSafe) else { continue }
-                if f.edits.contains(where: { e in taken.contains { $0.overlaps(e.range) || ($0.isEmpty && e.range.isEmpty && $0.start == e.range.start) } }) { continue }
-                edits += f.edits
-                taken += f.edits.map(\.range)
-                total += 1
-            }
+            let (edits, count) = SafeFixes.select(diags)
+            total += count
             if edits.isEmpty { break }
             current = SourceText(edits.applied(to: current))
         }
         return (current.string, total)
     }
 }
+

@@ -21,12 +21,32 @@ struct LintResult: Sendable {
     /// Set for a Word document: findings are located by paragraph and character.
     var docx: DocxText?
 
-    var missingParts: [Profile.Part] {
-        diagnostics.filter { $0.rule == "missing-part" && $0.severity >= .warning }
-            .compactMap { d in d.data.flatMap { report.profile.part($0) } }
+    /// What the summary table, the JSON summary and --verbose keep of a file once its findings are written.
+    var summary: FileSummary {
+        var counts = [0, 0, 0, 0]
+        var missing: [Profile.Part] = []
+        for d in diagnostics {
+            counts[d.severity.rank] += 1
+            if d.rule == "missing-part", d.severity >= .warning, let id = d.data, let part = report.profile.part(id) { missing.append(part) }
+        }
+        return FileSummary(path: path, error: error, year: report.year, missingParts: missing, counts: counts,
+                           configSource: configSource, encoding: encoding)
     }
+}
 
-    func count(_ s: Severity) -> Int { diagnostics.filter { $0.severity == s }.count }
+/// A file's line in the summary: kept for every file while its text, model and findings are dropped as
+/// soon as they are written, so that a folder run holds one file's findings at a time, not all.
+struct FileSummary: Sendable {
+    var path: String
+    var error: String?
+    var year: Int?
+    var missingParts: [Profile.Part]
+    /// Findings by `Severity.rank` (hint 0 … error 3).
+    var counts: [Int]
+    var configSource: String?
+    var encoding: String?
+
+    func count(_ s: Severity) -> Int { counts[s.rank] }
 }
 
 /// The configuration chosen for one file and where it came from.
@@ -121,11 +141,31 @@ struct LintRunner {
         return choice
     }
 
-    /// Lints files in parallel on all cores. `stdin` supplies the bytes for "-".
-    func run(_ files: [String], stdin: [UInt8]?, displayName: String?, warnings: inout [String]) -> [LintResult] {
+    /// The configuration of each file (warnings about configurations found are appended to `warnings`).
+    func choices(for files: [String], warnings: inout [String]) -> [ConfigChoice] {
         var cache: [String: ConfigChoice] = [:]
-        let choices = files.map { config(for: $0, cache: &cache, warnings: &warnings) }
-        let box = ResultBox(count: files.count)
+        return files.map { config(for: $0, cache: &cache, warnings: &warnings) }
+    }
+
+    /// Lints files and returns every result in order (for callers that need them together, such as the
+    /// review, which lints in chunks).
+    func run(_ files: [String], stdin: [UInt8]?, displayName: String?, warnings: inout [String]) -> [LintResult] {
+        let collected = ResultList()
+        _ = run(files, choices: choices(for: files, warnings: &warnings), stdin: stdin, displayName: displayName) { collected.append($0) }
+        return collected.items
+    }
+
+    /// Lints files in parallel on all cores and hands each result to `emit` in the order of `files`
+    /// (one at a time, on whichever worker finished the next file), then drops it. Returns the summaries.
+    /// `stdin` supplies the bytes for "-".
+    func run(_ files: [String], choices: [ConfigChoice], stdin: [UInt8]?, displayName: String?,
+             emit: @escaping (LintResult) -> Void) -> [FileSummary] {
+        let queue = OrderedEmitter(emit: emit)
+        // Several files: the law catalogue loads on another thread while the first worker builds the
+        // combined automaton (the other worker would only wait for both).
+        if files.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            DispatchQueue.global(qos: .userInitiated).async { _ = Knowledge.shared.laws }
+        }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i]
             let name = path == "-" ? (displayName ?? "-") : path
@@ -140,29 +180,67 @@ struct LintRunner {
                 r = failed("\(name)：未检查：\(e)")
             } else {
                 do {
-                    let loaded = path == "-" ? try FileLoader.load(bytes: stdin ?? [], name: name) : try FileLoader.load(path: path)
+                    let loaded = path == "-" ? try FileLoader.load(bytes: stdin ?? [], name: name) : try FileLoader.load(path: path, snapshot: false)
                     let text = loaded.source
-                    let (report, diags) = Linter(config: choice.config).lint(text)
+                    // A single file: its rules share the cores (a folder's files already do).
+                    let linter = Linter(config: choice.config)
+                    let report = ReportParser(profile: linter.profile).parse(text)
+                    let diags = linter.lint(report, isCancelled: nil, parallel: files.count == 1 && text.count > LintRunner.parallelRulesAbove) ?? []
                     r = LintResult(path: name, source: text, report: report, diagnostics: diags,
                                    configSource: choice.source, encoding: loaded.formatSummary, docx: loaded.docx)
                 } catch {
                     r = failed("\(error)")
                 }
             }
-            box.set(i, r)
+            queue.put(i, r)
         }
-        return box.items.compactMap { $0 }
+        return queue.summaries
     }
 }
 
-/// Collects results from concurrent workers.
-final class ResultBox: @unchecked Sendable {
+/// Results gathered in emission order (emission is serialized by `OrderedEmitter`; the lock is for the
+/// reader afterwards).
+final class ResultList: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var items: [LintResult?]
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: LintResult) {
+    private var list: [LintResult] = []
+    func append(_ r: LintResult) { lock.lock(); list.append(r); lock.unlock() }
+    var items: [LintResult] { lock.lock(); defer { lock.unlock() }; return list }
+}
+
+extension LintRunner {
+    /// A single file larger than this (256 KB) has its rules run on two threads.
+    static let parallelRulesAbove = 256 << 10
+}
+
+/// Hands results produced concurrently to `emit` strictly in index order, one at a time: the worker that
+/// delivers the next expected result emits it and any that were waiting behind it.
+final class OrderedEmitter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [Int: LintResult] = [:]
+    private var next = 0
+    private var emitting = false
+    private(set) var summaries: [FileSummary] = []
+    private let emit: (LintResult) -> Void
+
+    init(emit: @escaping (LintResult) -> Void) { self.emit = emit }
+
+    func put(_ i: Int, _ r: LintResult) {
         lock.lock()
-        items[i] = r
+        pending[i] = r
+        if emitting {
+            lock.unlock()
+            return
+        }
+        emitting = true
+        while let item = pending.removeValue(forKey: next) {
+            next += 1
+            lock.unlock()
+            let summary = item.summary
+            emit(item)
+            lock.lock()
+            summaries.append(summary)
+        }
+        emitting = false
         lock.unlock()
     }
 }
@@ -189,36 +267,47 @@ enum LintCommand {
             }
         }
         if pos.contains("-") {
-            stdin = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            files.append("-")
+            do {
+                stdin = try FileLoader.readStandardInput(name: opts["--stdin-filename"] ?? "-")
+            } catch {
+                ioErrors.append(error.description)
+            }
+            if stdin != nil { files.append("-") }
         }
         files += expanded.files
         var warnings: [String] = []
-        let results = runner.run(files, stdin: stdin, displayName: opts["--stdin-filename"], warnings: &warnings)
-        ioErrors += results.compactMap(\.error)
+        let folder = nonStdin.contains { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
+        let out = OutputStream.standard
+        let writer: LintWriter
+        switch format {
+        case "json": writer = JSONLintWriter(out)
+        case "sarif": writer = SARIFLintWriter(out)
+        default: writer = TextLintWriter(out, summary: opts["--no-summary"] == nil && opts["--quiet"] == nil, folder: folder, skipped: expanded.skipped)
+        }
+        // Findings are written file by file as they are ready (in the order given), so memory holds one
+        // file's findings and output starts before the last file is read.
+        let choices = runner.choices(for: files, warnings: &warnings)
         for w in warnings { CLI.warn(w) }
         for e in ioErrors { CLI.warn(e) }
-        if opts["--verbose"] != nil { Verbose.report(results) }
-        let ok = results.filter { $0.error == nil }
-        let folder = nonStdin.contains { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
-        switch format {
-        case "json": CLI.write(LintOutput.json(ok).serializedString(pretty: false) + "\n")
-        case "sarif": CLI.write(LintOutput.sarif(ok).serializedString(pretty: true) + "\n")
-        default:
-            let summary = opts["--no-summary"] == nil && opts["--quiet"] == nil
-            var out = LintOutput.text(ok, summary: summary, skipped: expanded.skipped)
-            if summary && folder && !results.isEmpty { out += Verbose.configLine(results) }
-            CLI.write(out)
+        let summaries = runner.run(files, choices: choices, stdin: stdin, displayName: opts["--stdin-filename"]) { r in
+            if r.error == nil { writer.file(r) }
         }
+        let ok = summaries.filter { $0.error == nil }
+        writer.finish(ok, all: summaries)
+        out.flush()
+        let fileErrors = summaries.compactMap(\.error)
+        for e in fileErrors { CLI.warn(e) }
+        ioErrors += fileErrors
+        if opts["--verbose"] != nil { Verbose.report(summaries) }
         if !ioErrors.isEmpty { return 2 }
-        return ok.contains { $0.diagnostics.contains { $0.severity >= .warning } } ? 1 : 0
+        return ok.contains { $0.count(.error) + $0.count(.warning) > 0 } ? 1 : 0
     }
 }
 
 /// What `--verbose` adds on standard error, and the configuration line under a folder's summary.
 enum Verbose {
     /// Each configuration in use with its file count, then each file's encoding.
-    static func report(_ results: [LintResult]) {
+    static func report(_ results: [FileSummary]) {
         for line in configLine(results).split(separator: "\n") { CLI.warn(String(line)) }
         for r in results where r.error == nil {
             CLI.warn("\(r.path)：\(r.encoding ?? "UTF-8")")
@@ -226,7 +315,7 @@ enum Verbose {
     }
 
     /// "配置：/a/.fazhi.json（3 份）；默认设置（未找到 .fazhi.json，2 份）\n".
-    static func configLine(_ results: [LintResult]) -> String {
+    static func configLine(_ results: [FileSummary]) -> String {
         var order: [String?] = []
         var counts: [String: Int] = [:]
         for r in results {
@@ -239,179 +328,5 @@ enum Verbose {
             return src.map { "\($0)（\(n) 份）" } ?? "默认设置（未找到 .fazhi.json，\(n) 份）"
         }
         return "配置：" + parts.joined(separator: "；") + "\n"
-    }
-}
-
-enum LintOutput {
-    static func lsp(_ src: SourceText, _ r: TextRange) -> JSON {
-        let (s, e) = src.positions(of: r, encoding: .utf16)
-        return ["start": ["line": .int(s.line), "character": .int(s.character)], "end": ["line": .int(e.line), "character": .int(e.character)]]
-    }
-
-    static func json(_ results: [LintResult]) -> JSON {
-        var files: [JSON] = []
-        var counts: [Severity: Int] = [:]
-        var missing: [JSON] = []
-        for r in results {
-            let diags: [JSON] = r.diagnostics.map { d in
-                counts[d.severity, default: 0] += 1
-                var o: JSONObject = [
-                    "rule": .string(d.rule), "severity": .string(d.severity.rawValue), "message": .string(d.message),
-                    "range": lsp(r.source, d.range),
-                    "fixes": .array(d.fixes.map { f in
-                        ["title": .string(f.title), "edits": .array(f.edits.map { ["range": lsp(r.source, $0.range), "newText": .string($0.newText)] })]
-                    }),
-                ]
-                // Word documents only: ranges are in the text `fazhi text` prints; these say where it is in Word.
-                if let docx = r.docx, let (p, c) = docx.location(ofUTF8Offset: d.range.start) {
-                    o["paragraph"] = .int(docx.paragraphs[p].number)
-                    o["character"] = .int(c)
-                }
-                return .object(o)
-            }
-            files.append(["path": .string(r.path), "diagnostics": .array(diags)])
-            let mp = r.missingParts
-            if !mp.isEmpty { missing.append(["path": .string(r.path), "parts": .array(mp.map { .string($0.id) })]) }
-        }
-        let summary: JSON = [
-            "files": .int(results.count),
-            "error": .int(counts[.error] ?? 0), "warning": .int(counts[.warning] ?? 0),
-            "info": .int(counts[.info] ?? 0), "hint": .int(counts[.hint] ?? 0),
-            "missingParts": .array(missing),
-        ]
-        return ["version": 1, "files": .array(files), "summary": summary]
-    }
-
-    static func text(_ results: [LintResult], summary: Bool, skipped: [String] = []) -> String {
-        var out = ""
-        for r in results {
-            for d in r.diagnostics {
-                if let docx = r.docx {
-                    // Word has no line numbers: paragraph and character, and the paragraph quoted.
-                    out += "\(r.path):\(DocxLocations.paragraphLabel(docx, offset: d.range.start)): \(d.severity.rawValue) [\(d.rule)] \(d.message)\n"
-                    if let q = DocxLocations.excerpt(docx, offset: d.range.start) { out += "    「\(q)」\n" }
-                    continue
-                }
-                let p = r.source.position(of: d.range.start, encoding: .utf32)
-                out += "\(r.path):\(p.line + 1):\(p.character + 1): \(d.severity.rawValue) [\(d.rule)] \(d.message)\n"
-            }
-        }
-        guard summary, !results.isEmpty || !skipped.isEmpty else { return out }
-        if results.isEmpty { return out + skippedNote(skipped) }
-        if !out.isEmpty { out += "\n" }
-        let header = ["文件", "年度", "缺少的必备部分", "错误", "警告", "提示"]
-        var rows: [[String]] = []
-        for r in results {
-            let missing = r.missingParts.map(\.short).joined(separator: "、")
-            rows.append([r.path, r.report.year.map(String.init) ?? "—", missing.isEmpty ? "无" : missing,
-                         String(r.count(.error)), String(r.count(.warning)), String(r.count(.info) + r.count(.hint))])
-        }
-        let total = ["合计（\(results.count)份）", "", "\(results.filter { !$0.missingParts.isEmpty }.count)份缺少",
-                     String(results.map { $0.count(.error) }.reduce(0, +)), String(results.map { $0.count(.warning) }.reduce(0, +)),
-                     String(results.map { $0.count(.info) + $0.count(.hint) }.reduce(0, +))]
-        out += Table.render(header: header, rows: rows, footer: results.count > 1 ? total : nil, rightAligned: [3, 4, 5])
-        return out + skippedNote(skipped)
-    }
-
-    static func skippedNote(_ skipped: [String]) -> String {
-        guard !skipped.isEmpty else { return "" }
-        return "已跳过 \(skipped.count) 个文件（不是纯文本或 .docx 文件，请另存为 .docx 或 .txt 后再检查）：\n"
-            + skipped.map { "  \($0)\n" }.joined()
-    }
-
-    static func sarifLevel(_ s: Severity) -> String {
-        switch s {
-        case .error: return "error"
-        case .warning: return "warning"
-        case .info, .hint: return "note"
-        }
-    }
-
-    static func sarif(_ results: [LintResult]) -> JSON {
-        let rules: [JSON] = RuleCatalog.all.map { r in
-            let m = r.metadata
-            return [
-                "id": .string(m.id), "name": .string(m.id),
-                "shortDescription": ["text": .string(m.title)],
-                "fullDescription": ["text": .string(m.rationale)],
-                "helpUri": .string("https://github.com/fazhi-lsp/fazhi/blob/main/docs/rules.md#\(m.id)"),
-                "defaultConfiguration": ["level": .string(sarifLevel(m.defaultSeverity))],
-                "properties": ["category": .string(m.category.rawValue), "source": .string(m.source)],
-            ]
-        }
-        var out: [JSON] = []
-        for r in results {
-            for d in r.diagnostics {
-                let (s, e) = r.source.positions(of: d.range, encoding: .utf16)
-                var res: JSONObject = [
-                    "ruleId": .string(d.rule), "level": .string(sarifLevel(d.severity)),
-                    "message": ["text": .string(d.message)],
-                    "locations": [["physicalLocation": [
-                        "artifactLocation": ["uri": .string(r.path)],
-                        "region": ["startLine": .int(s.line + 1), "startColumn": .int(s.character + 1),
-                                   "endLine": .int(e.line + 1), "endColumn": .int(e.character + 1)],
-                    ]]],
-                ]
-                if let docx = r.docx, let (p, c) = docx.location(ofUTF8Offset: d.range.start) {
-                    res["properties"] = ["paragraph": .int(docx.paragraphs[p].number), "character": .int(c)]
-                }
-                if let f = d.fixes.first {
-                    res["fixes"] = [["description": ["text": .string(f.title)], "artifactChanges": [[
-                        "artifactLocation": ["uri": .string(r.path)],
-                        "replacements": .array(f.edits.map { ed in
-                            let (a, b) = r.source.positions(of: ed.range, encoding: .utf16)
-                            return ["deletedRegion": ["startLine": .int(a.line + 1), "startColumn": .int(a.character + 1),
-                                                      "endLine": .int(b.line + 1), "endColumn": .int(b.character + 1)],
-                                    "insertedContent": ["text": .string(ed.newText)]]
-                        }),
-                    ]]]]
-                }
-                out.append(.object(res))
-            }
-        }
-        return [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": ["name": "fazhi", "version": .string(CLI.version),
-                                    "informationUri": "https://github.com/fazhi-lsp/fazhi", "rules": .array(rules)]],
-                "columnKind": "utf16CodeUnits",
-                "results": .array(out),
-            ]],
-        ]
-    }
-}
-
-/// A plain-text table that lines up Chinese (double-width) and ASCII text.
-enum Table {
-    static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { w, u in
-            let v = u.value
-            let wide = (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
-                || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F) || (v >= 0xFF00 && v <= 0xFF60)
-                || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x1F300 && v <= 0x1FAFF) || (v >= 0x20000 && v <= 0x3FFFD)
-            return w + (wide ? 2 : 1)
-        }
-    }
-
-    static func pad(_ s: String, _ w: Int, right: Bool) -> String {
-        let fill = String(repeating: " ", count: max(0, w - width(s)))
-        return right ? fill + s : s + fill
-    }
-
-    static func render(header: [String], rows: [[String]], footer: [String]?, rightAligned: Set<Int>) -> String {
-        let all = [header] + rows + (footer.map { [$0] } ?? [])
-        var widths = Array(repeating: 0, count: header.count)
-        for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], width(c)) } }
-        func line(_ r: [String]) -> String {
-            var s = r.enumerated().map { pad($1, widths[$0], right: rightAligned.contains($0)) }.joined(separator: "  ")
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s + "\n"
-        }
-        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        var out = line(header) + rule
-        for r in rows { out += line(r) }
-        if let f = footer { out += rule + line(f) }
-        return out
     }
 }

@@ -14,7 +14,7 @@ enum OutlineCommand {
         let loaded: LoadedReport
         do {
             loaded = pos[0] == "-"
-                ? try FileLoader.load(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "-")
+                ? try FileLoader.load(bytes: FileLoader.readStandardInput(name: "-"), name: "-")
                 : try FileLoader.load(path: pos[0])
         } catch {
             return CLI.fail(error.description)

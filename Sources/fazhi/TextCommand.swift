@@ -11,12 +11,14 @@ enum TextCommand {
         let loaded: LoadedReport
         do {
             loaded = pos[0] == "-"
-                ? try FileLoader.load(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "-")
+                ? try FileLoader.load(bytes: FileLoader.readStandardInput(name: "-"), name: "-")
                 : try FileLoader.load(path: pos[0])
         } catch {
             return CLI.fail(error.description)
         }
-        CLI.write(loaded.source.string)
+        // The bytes as they are: no copy into a String and another into Data (a large file would be held three times).
+        OutputStream.standard.write(loaded.source.bytes)
+        OutputStream.standard.flush()
         return 0
     }
 }

@@ -66,6 +66,18 @@ final class SpacingRulesTests: XCTestCase {
         XCTAssertTrue(d[1].message.contains("96.7%"), d[1].message)
     }
 
+    /// A rate looks back for its counts at most about 500 characters (`RateFigure.lookBack`): a long
+    /// sentence still works, counts further back are not used, and a line of hundreds of count/rate groups
+    /// without a full stop (a flattened table) is read group by group, in linear time.
+    func testRateMismatchLooksBackWithinABoundedWindow() {
+        let filler = String(repeating: "全镇持续推进严格规范公正文明执法，", count: 20)  // 340 characters, no count
+        let near = "全年" + filler + "受理40件，办结38件，办结率100%。\n"
+        XCTAssertEqual(flagged(near, lint(near, only: "rate-mismatch")), ["100%"])
+        let far = "全年受理40件，" + filler + filler + "办结38件，办结率100%。\n"
+        XCTAssertEqual(lint(far, only: "rate-mismatch").count, 0)
+        XCTAssertEqual(lint(far.replacingOccurrences(of: filler + filler, with: filler), only: "rate-mismatch").count, 1)
+    }
+
     func testRateMismatchNearMisses() {
         for t in ["受理40件，办结38件，办结率95%。\n",
                   "调处纠纷248件，受理率达到100%，调处成功率达到99.07%。\n",

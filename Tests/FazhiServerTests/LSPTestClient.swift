@@ -76,6 +76,9 @@ final class LSPTestClient: @unchecked Sendable {
     let cond = NSCondition()
     var buffer: [UInt8] = []
     var messages: [JSON] = []
+    /// Every message received, in arrival order, as a short key ("response 12", "textDocument/publishDiagnostics
+    /// file:///a.txt 3"): for tests about the order in which answers arrive.
+    var arrivals: [String] = []
     var eof = false
     var nextID = 1000
     let timeout: TimeInterval
@@ -118,8 +121,27 @@ final class LSPTestClient: @unchecked Sendable {
             guard length >= 0, buffer.count >= sep + 4 + length else { return }
             let body = Array(buffer[(sep + 4)..<(sep + 4 + length)])
             buffer.removeFirst(sep + 4 + length)
-            if let j = try? JSON.parse(body) { messages.append(j) }
+            if let j = try? JSON.parse(body) {
+                messages.append(j)
+                arrivals.append(LSPTestClient.arrivalKey(j))
+            }
         }
+    }
+
+    static func arrivalKey(_ m: JSON) -> String {
+        if let method = m["method"]?.stringValue {
+            let uri = m["params"]?["uri"]?.stringValue ?? ""
+            let version = m["params"]?["version"]?.intValue.map { String($0) } ?? ""
+            return "\(method) \(uri) \(version)"
+        }
+        return "response \(m["id"]?.intValue ?? -1)"
+    }
+
+    /// A copy of `arrivals`.
+    var arrivalLog: [String] {
+        cond.lock()
+        defer { cond.unlock() }
+        return arrivals
     }
 
     private func findHeaderEnd() -> Int? {

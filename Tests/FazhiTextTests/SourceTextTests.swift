@@ -67,4 +67,53 @@ final class SourceTextTests: XCTestCase {
             }
         }
     }
+
+    /// Positions in lines far longer than `LongLineIndex.threshold` (a report flattened into one line) agree
+    /// with counting from the line start, in both directions and every encoding, at every kind of offset.
+    func testLongLinesConvertLikeACountFromTheLineStart() {
+        var seed: UInt64 = 7
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        let pieces = ["法", "治", "😀", "𠀀", "a", "。", "1"]
+        var s = "短行\n"
+        for _ in 0..<9000 { s += pieces[next() % pieces.count] }
+        s += "\r\n中间\n"
+        for _ in 0..<5000 { s += pieces[next() % pieces.count] }
+        let t = SourceText(s)
+        XCTAssertFalse(t.longLines.isEmpty)
+        XCTAssertTrue(SourceText("一\n二").longLines.isEmpty)
+        // Reference: decode the line from its start.
+        func reference(_ offset: Int, _ enc: PositionEncoding) -> LineColumn {
+            let o = min(max(0, offset), t.count)
+            let line = t.line(of: o)
+            let r = t.lineRange(line)
+            let stop = min(o, r.end)
+            var i = r.start, units = 0
+            while i < stop {
+                let len = UTF8Validation.sequenceLength(t.bytes[i])
+                if i + len > stop { break }
+                units += enc == .utf8 ? len : (enc == .utf16 && len == 4 ? 2 : 1)
+                i += len
+            }
+            return LineColumn(line: line, character: units)
+        }
+        var offsets = (0..<600).map { _ in next() % (t.count + 1) }
+        offsets += [0, t.count, t.lineStarts[1] + LongLineIndex.stride, t.lineStarts[1] + LongLineIndex.stride + 1, t.lineRange(1).end]
+        for enc in PositionEncoding.allCases {
+            var cursor = PositionCursor(text: t, encoding: enc)
+            for o in offsets {
+                let p = t.position(of: o, encoding: enc)
+                XCTAssertEqual(p, reference(o, enc), "\(enc) \(o)")
+                XCTAssertEqual(cursor.position(of: o), p, "cursor \(enc) \(o)")
+                // Back from a position: the start of the scalar holding `o` (or the line end).
+                let back = t.offset(line: p.line, character: p.character, encoding: enc)
+                XCTAssertEqual(reference(back, enc), p, "\(enc) \(o) -> \(back)")
+                XCTAssertLessThanOrEqual(back, max(o, 0))
+            }
+        }
+        // A character count past the end of a long line maps to the line's end.
+        XCTAssertEqual(t.offset(line: 1, character: 1_000_000, encoding: .utf16), t.lineRange(1).end)
+    }
 }

@@ -52,6 +52,18 @@ final class TestDelegate: LanguageServerDelegate, @unchecked Sendable {
             }
             return "asked"
         case "answer": return configAnswer
+        case "background":
+            // Work on another thread hands its result back to the processing thread with `perform`.
+            let c = client
+            record("current:\(c?.currentRequest?.id == id)")
+            let processing = pthread_self()
+            Thread.detachNewThread { [self] in
+                c?.perform { [self] in
+                    self.record("task on processing thread: \(pthread_equal(pthread_self(), processing) != 0)")
+                    c?.reply(to: id, result: "from task")
+                }
+            }
+            throw ResponseDeferred()
         case "later":
             let c = client
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(20)) { c?.reply(to: id, result: "later done") }
@@ -63,6 +75,7 @@ final class TestDelegate: LanguageServerDelegate, @unchecked Sendable {
     func handleNotification(method: String, params: JSON?) throws {
         record("n:\(method)")
         if method == "bad" { throw TestError() }
+        if method == "probe" { record("probe: current request \(client?.currentRequest == nil ? "none" : "set")") }
     }
 
     func idle() { record("idle") }
@@ -371,5 +384,26 @@ final class RunnerTests: XCTestCase {
         let r = h.initialize(["capabilities": ["general": ["positionEncodings": ["utf-8", "utf-16"]]]])
         XCTAssertEqual(r?["result"]?["capabilities"]?["positionEncoding"], "utf-8")
         XCTAssertEqual(h.runner.client.capabilities.positionEncoding, .utf8)
+    }
+
+    func testWorkFromAnotherThreadRunsOnTheProcessingThread() {
+        let h = Harness()
+        _ = h.initialize()
+        h.request(1, "background")
+        let r = h.receive()
+        XCTAssertEqual(r?["id"], 1)
+        XCTAssertEqual(r?["result"], "from task")
+        h.request(2, "echo", ["after"])
+        XCTAssertEqual(h.receive()?["result"], ["after"])
+        let events = h.delegate.events
+        XCTAssertTrue(events.contains("current:true"), "\(events)")
+        XCTAssertTrue(events.contains("task on processing thread: true"), "\(events)")
+        // Outside a request there is no current request.
+        h.notify("probe")
+        h.request(3, "echo", ["last"])
+        XCTAssertEqual(h.receive()?["result"], ["last"])
+        XCTAssertTrue(h.delegate.events.contains("probe: current request none"), "\(h.delegate.events)")
+        h.closeInput()
+        XCTAssertEqual(h.waitExit(), 1)
     }
 }

@@ -79,9 +79,18 @@ public enum FigureAnalysis {
 extension FigureReader {
     /// The counts of the clause that 其中 (at `q`) opens, each checked against the nearest total before it
     /// in the same or the previous sentence; parts larger than their total are appended to `out`.
-    func parts(after q: Int, line: TextRange, scratch counts: inout [StatedCount], into out: inout [PartExcess]) {
+    func parts(after q: Int, line whole: TextRange, scratch counts: inout [StatedCount], into out: inout [PartExcess]) {
+        // Within `lookBack` bytes either side (see `rate(at:)`): a flattened table with thousands of 其中 and no
+        // clause end stays linear.
+        var line = whole
+        if q - line.start > Self.lookBack {
+            var floor = q - Self.lookBack
+            while floor < q && UTF8Validation.isContinuation(p[floor]) { floor += 1 }
+            line = TextRange(floor, line.end)
+        }
+        let clauseLimit = min(line.end, q + Self.lookBack)
         // The clause ends at the next ，；。：！？ (、 separates parts of one list).
-        let end = Clauses.end(in: p, from: q, limit: line.end)
+        let end = Clauses.end(in: p, from: q, limit: clauseLimit)
         let s1 = sentenceStart(before: q, floor: line.start)
         let s0 = s1 > line.start ? sentenceStart(before: s1 - scalar(before: s1).1, floor: line.start) : s1
         self.counts(in: TextRange(s0, end), into: &counts)

@@ -63,7 +63,18 @@ public struct RateFigure: Sendable {
 extension FigureReader {
     /// The rate whose 率 starts at `r`, with its counts, within `line`; nil when it has no value or no
     /// numerator and denominator can be told apart.
-    func rate(at r: Int, line: TextRange, scratch counts: inout [StatedCount]) -> RateFigure? {
+    /// How far back (bytes, about 500 Chinese characters) a rate looks for its counts. Real sentences are far
+    /// shorter; without a bound, a line of thousands of counts and rates with no full stop (a flattened table)
+    /// made every rate rescan the line from its start: quadratic, minutes for a megabyte.
+    static let lookBack = 1536
+
+    func rate(at r: Int, line whole: TextRange, scratch counts: inout [StatedCount]) -> RateFigure? {
+        var line = whole
+        if r - line.start > Self.lookBack {
+            var floor = r - Self.lookBack
+            while floor < r && UTF8Validation.isContinuation(p[floor]) { floor += 1 }
+            line = TextRange(floor, line.end)
+        }
         // The stated value: fillers (达到、为、：), digits, an optional decimal part, % or ％.
         var j = r + 3, skipped = 0
         while j < line.end && skipped < 4 {

@@ -27,18 +27,32 @@ struct PartOrderRule: Rule {
         let hs = ctx.report.headings
         // Headings whose part was given by position (a preamble before the measures) have no order to keep.
         let order = ctx.topPartHeadings.filter { !hs[$0].partsInferred }
-        for (k, i) in order.enumerated() {
-            let parts = hs[i].parts
-            search: for j in order[..<k] {
-                let earlier = hs[j].parts
-                for (a, b) in Self.precedes where parts.contains(a) && earlier.contains(b) && !earlier.contains(a) && !parts.contains(b) {
-                    sink.report(hs[i].textRange,
-                                "“\(ctx.partName(a))”应写在“\(ctx.partName(b))”之前",
-                                related: [RelatedLocation(range: hs[j].textRange, message: "“\(ctx.partName(b))”在这里")],
-                                data: a)
-                    break search
-                }
+        // Whether a heading breaks the order with an earlier one depends only on the two headings' sets of
+        // parts, so each distinct set is kept once with the first heading that has it: the first earlier
+        // heading in conflict is the earliest first occurrence of a conflicting set. Linear in headings
+        // (a flattened or repeated text can have thousands) instead of quadratic.
+        var seen: [(parts: Set<String>, first: Int)] = []
+        for i in order {
+            let parts = Set(hs[i].parts)
+            var best: (j: Int, a: String, b: String)?
+            for e in seen where best.map({ e.first < $0.j }) ?? true {
+                if let (a, b) = Self.conflict(later: parts, earlier: e.parts) { best = (e.first, a, b) }
             }
+            if let (j, a, b) = best {
+                sink.report(hs[i].textRange,
+                            "“\(ctx.partName(a))”应写在“\(ctx.partName(b))”之前",
+                            related: [RelatedLocation(range: hs[j].textRange, message: "“\(ctx.partName(b))”在这里")],
+                            data: a)
+            }
+            if !seen.contains(where: { $0.parts == parts }) { seen.append((parts, i)) }
         }
+    }
+
+    /// The first pair (a, b) of `precedes` that a heading with `later` parts after one with `earlier` breaks.
+    static func conflict(later: Set<String>, earlier: Set<String>) -> (String, String)? {
+        for (a, b) in precedes where later.contains(a) && earlier.contains(b) && !earlier.contains(a) && !later.contains(b) {
+            return (a, b)
+        }
+        return nil
     }
 }

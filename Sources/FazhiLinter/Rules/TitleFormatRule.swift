@@ -29,8 +29,9 @@ struct TitleFormatRule: Rule {
         let text = title.text
         // 发文机关: organisation lines above, or a name before 关于 / before the year / before 法治.
         if r.header.organizationLines.isEmpty {
-            let cut = text.range(of: "关于")?.lowerBound ?? text.firstIndex(where: { $0.isASCII && $0.isNumber })
-                ?? text.range(of: "法治")?.lowerBound ?? text.startIndex
+            // (The standard library's search: Foundation's range(of:) bridged every title through CFString.)
+            let cut = text.firstRange(of: "关于")?.lowerBound ?? text.firstIndex(where: { $0.isASCII && $0.isNumber })
+                ?? text.firstRange(of: "法治")?.lowerBound ?? text.startIndex
             if text[..<cut].allSatisfy({ $0.isWhitespace }) {
                 sink.report(title.range, "标题缺少发文机关名称（如“××镇人民政府关于……的报告”），标题上方也没有发文机关标志")
             }
