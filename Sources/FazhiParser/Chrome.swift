@@ -33,14 +33,14 @@ extension Builder {
         let (s0, e) = t.trimmed(l)
         // Chrome is short: a long line is report text whatever it contains.
         guard s0 < e, e - s0 <= 200 else { return false }
+        // Page metadata and widgets are not sentences (checked before any folding).
+        for i in s0..<e where Punctuation.isSentenceOrItemEnd(t.sc[i]) { return false }
         let v = vocabulary
         var s = s0
         let startsWithBullet = Builder.isBullet(t.sc[s0])
         while s < e && Builder.isDecoration(t.sc[s]) { s += 1 }
         if s >= e { return true } // only bullets, pipes or dashes
         let folded = normalized(s, e)
-        // Page metadata and widgets are not sentences.
-        if folded.contains(where: { $0 == .fullStop || $0 == .exclamationMark || $0 == .questionMark || $0 == .semicolon }) { return false }
         // Breadcrumbs: 当前位置：首页 > …, 首页 >> 政务公开 >> …
         for m in v.breadcrumbMarkers where Builder.find(m, in: folded, from: 0) != nil { return true }
         for h in v.breadcrumbHome where Builder.hasPrefix(folded, h) {
@@ -60,6 +60,10 @@ extension Builder {
     /// If a metadata label starts at `i` (spaces inside the label allowed: 索 引 号), the index after the
     /// label and its colon / bracket / pipe; nil otherwise. Returns 0 for "no".
     func metadataKey(_ f: [UInt32], at i: Int) -> Int? {
+        // Most lines start with no label's first character: answered before any allocation.
+        var first = i
+        while first < f.count && Chars.isBlank(f[first]) { first += 1 }
+        guard first < f.count, vocabulary.chromeKeyStarts.mayContain(f[first]) else { return nil }
         // Drop spaces for the label comparison ("索 引 号", "文  号").
         var compact: [UInt32] = []
         var map: [Int] = []

@@ -18,18 +18,28 @@ final class PartMatcher: Sendable {
 
     let profile: Profile
     let parts: [Part]
+    /// A filter on the scalars alternatives start with: slot `c & 1023` holds a bit per part (by index, up
+    /// to 64) some alternative of which starts with a scalar of that slot. One pass over a heading tells which
+    /// parts are worth matching at all (a shared slot only costs a match attempt); 8 KB stays in cache.
+    let startFilter: [UInt64]
 
     init(_ profile: Profile) {
         self.profile = profile
         // Patterns are simplified text, which folding leaves as it is (a knowledge test checks that no
         // pattern holds a character the table maps), so they are used as written.
-        parts = profile.parts.map { p in
+        let parts = profile.parts.map { p in
             let alternatives = p.match.map { alt in alt.map(u).filter { !$0.isEmpty } }.filter { !$0.isEmpty }
             return Part(id: p.id,
                         exclude: (p.exclude ?? []).map(u).filter { !$0.isEmpty },
                         alternatives: alternatives,
                         starts: Array(Set(alternatives.map { $0[0][0] })).sorted())
         }
+        self.parts = parts
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for (k, p) in parts.enumerated() where k < 64 {
+            for c in p.starts { filter[Int(c & 1023)] |= 1 << UInt64(k) }
+        }
+        startFilter = filter
     }
 
     /// Matcher for the default profile, built once.
@@ -53,8 +63,19 @@ final class PartMatcher: Sendable {
     func parts(covering f: [UInt32]) -> [String] { parts(covering: f[...]) }
 
     func parts(covering f: ArraySlice<UInt32>, skippingMeasures: Bool = false) -> [String] {
+        // Which parts could match: those some alternative of which starts with a scalar of the text.
+        var candidates: UInt64 = 0
+        startFilter.withUnsafeBufferPointer { filter in
+            f.withUnsafeBufferPointer { text in
+                for c in text { candidates |= filter[Int(c & 1023)] }
+            }
+        }
+        guard candidates != 0 || parts.count > 64 else { return [] }
         var out: [String] = []
-        for p in parts where !(skippingMeasures && p.id == "measures") && matches(p, f) { out.append(p.id) }
+        for (k, p) in parts.enumerated() where !(skippingMeasures && p.id == "measures") {
+            let matched = k < 64 ? candidates & (1 << UInt64(k)) != 0 && matchesAfterStart(p, f) : matches(p, f)
+            if matched { out.append(p.id) }
+        }
         return out
     }
 
@@ -62,6 +83,11 @@ final class PartMatcher: Sendable {
 
     func matches(_ p: Part, _ f: ArraySlice<UInt32>) -> Bool {
         guard f.contains(where: { c in p.starts.contains(c) }) else { return false }
+        return matchesAfterStart(p, f)
+    }
+
+    /// `matches` once the text is known to hold a scalar some alternative starts with.
+    func matchesAfterStart(_ p: Part, _ f: ArraySlice<UInt32>) -> Bool {
         // Alternatives first: most text names no part, and the exclusions only matter after a hit.
         var hit = false
         for alt in p.alternatives {

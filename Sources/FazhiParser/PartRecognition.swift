@@ -50,14 +50,15 @@ extension Builder {
     /// "2025年工作措施" in a 2024 report is the plans, whatever its other words.
     mutating func adjustPartsByYear() {
         guard let year = report.year else { return }
-        for i in report.headings.indices {
-            let h = report.headings[i]
-            guard !h.parts.isEmpty || h.level == 1 else { continue }
-            let s = scalarIndex(ofByte: h.textRange.start), e = scalarIndex(ofByte: h.textRange.end)
-            guard let (y, _, _) = yearIn(s, e, allowRange: false) else { continue }
+        // Fields are read in place: copying each heading out would retain and release all its strings.
+        for i in report.headings.indices where !report.headings[i].parts.isEmpty || report.headings[i].level == 1 {
+            let range = report.headings[i].textRange
+            let s = scalarIndex(ofByte: range.start), e = scalarIndex(ofByte: range.end)
+            guard let (y, _, _) = yearIn(s, e, allowRange: false), y == year + 1 else { continue }
             // (A plans heading naming the reported year stays the plans: `plan-year` flags its year.)
-            if y == year + 1, h.parts.contains("measures") || h.parts.isEmpty, !h.parts.contains("shortcomings") {
-                report.headings[i].parts = h.parts.filter { $0 != "measures" } + (h.parts.contains("plans") ? [] : ["plans"])
+            let parts = report.headings[i].parts
+            if parts.contains("measures") || parts.isEmpty, !parts.contains("shortcomings") {
+                report.headings[i].parts = parts.filter { $0 != "measures" } + (parts.contains("plans") ? [] : ["plans"])
             }
         }
     }
@@ -185,9 +186,11 @@ extension Builder {
     /// Where a part stands, from the headings (and for mentions, from the words of the body).
     func status(of id: String) -> PartStatus {
         let hs = report.headings
-        let tops = hs.indices.filter { hs[$0].parent == nil && hs[$0].parts.contains(id) }
+        var tops: [Int] = [], subs: [Int] = []
+        for i in hs.indices where !hs[i].parts.isEmpty && hs[i].parts.contains(id) {
+            if hs[i].parent == nil { tops.append(i) } else { subs.append(i) }
+        }
         if !tops.isEmpty { return PartStatus(id: id, presence: .separate, headings: tops, container: nil, evidence: nil) }
-        let subs = hs.indices.filter { hs[$0].parent != nil && hs[$0].parts.contains(id) }
         if let first = subs.first {
             return PartStatus(id: id, presence: .merged, headings: subs, container: root(of: first), evidence: hs[first].textRange)
         }

@@ -72,6 +72,15 @@ struct Builder {
         lines.reserveCapacity(n)
         let paragraphs = report.paragraphs
         var pi = 0
+        if t.physLine == nil {
+            // One logical line per physical line (nothing was flattened): a line's facts are its own.
+            for p in 0..<n {
+                while pi < paragraphs.count && paragraphs[pi].lastLine < p { pi += 1 }
+                let para = pi < paragraphs.count && paragraphs[pi].firstLine <= p ? pi : nil
+                lines.append(LineInfo(kind: kinds[p], range: t.byteRange(t.physStart[p], t.physEnd[p]), heading: lineHeading[p], paragraph: para))
+            }
+            return lines
+        }
         var l = 0
         for p in 0..<n {
             // Logical lines on physical line p.
@@ -90,7 +99,23 @@ struct Builder {
     }
 
     /// Folded scalars of `s..<e` (traditional → simplified, glosses dropped) for matching.
-    func normalized(_ s: Int, _ e: Int) -> [UInt32] { folded(s, e).scalars }
+    func normalized(_ s: Int, _ e: Int) -> [UInt32] {
+        guard s < e else { return [] }
+        var out: [UInt32] = []
+        out.reserveCapacity(e - s)
+        let fold = MatchNormalizer.shared
+        var i = s
+        while i < e {
+            let v = t.sc[i]
+            if (v == .asciiLeftParenthesis || v == .leftParenthesis), i > s, Scalars.isHan(t.sc[i - 1]), let end = MatchNormalizer.glossEnd(t.sc, i, end: e) {
+                i = end
+                continue
+            }
+            out.append(fold.fold(v))
+            i += 1
+        }
+        return out
+    }
 
     /// Folded scalars with, for each, the index of the scalar it came from.
     struct Folded {
@@ -98,6 +123,7 @@ struct Builder {
         var source: [Int] = []
     }
 
+    /// (`normalized` is the same walk without the sources; keep the two in step.)
     func folded(_ s: Int, _ e: Int) -> Folded {
         var out = Folded()
         guard s < e else { return out }
@@ -124,13 +150,13 @@ struct Builder {
         return Folded(scalars: Array(t.sc[s..<e]), source: Array(s..<e))
     }
 
-    /// Whether the text is written in traditional characters: among its first 2,000 Han characters, more
-    /// than one in twenty is one the folding table maps.
+    /// Whether the text is written in traditional characters: among its first 400 Han characters, more
+    /// than one in twenty is one the folding table maps (a republished report is traditional throughout).
     static func looksTraditional(_ t: ScalarText) -> Bool {
         let fold = MatchNormalizer.shared
         var han = 0, traditional = 0
         var i = 0
-        while i < t.sc.count && han < 2000 {
+        while i < t.sc.count && han < 400 {
             let v = t.sc[i]
             if Scalars.isHan(v) {
                 han += 1

@@ -1,8 +1,22 @@
 import FazhiKnowledge
 
+/// A set of scalars as 1,024 bits (by the scalar's low ten bits): `mayContain` never misses a member and
+/// rarely admits another, so a line whose scalars all fail it is passed over without any further work.
+struct ScalarFilter: Sendable {
+    private var words = [UInt64](repeating: 0, count: 16)
+
+    init(_ scalars: some Sequence<UInt32>) {
+        for c in scalars { words[Int(c & 1023) >> 6] |= 1 << UInt64(c & 63) }
+    }
+
+    @inline(__always) func mayContain(_ c: UInt32) -> Bool { words[Int(c & 1023) >> 6] & (1 << UInt64(c & 63)) != 0 }
+}
+
 /// The reading vocabulary as scalar arrays, built once.
 struct ParserVocabulary: Sendable {
     let chromeKeys: [[UInt32]]
+    /// The first scalars of `chromeKeys`: a metadata label can only start with one of them.
+    let chromeKeyStarts: ScalarFilter
     let chromeTitleKeys: [[UInt32]]
     let chromeWidgets: [[UInt32]]
     let breadcrumbMarkers: [[UInt32]]
@@ -27,6 +41,7 @@ struct ParserVocabulary: Sendable {
         let fold = MatchNormalizer.shared
         func scalars(_ list: [String]) -> [[UInt32]] { list.map { fold.normalize(u($0)) }.filter { !$0.isEmpty } }
         chromeKeys = scalars(v.chromeKeys).sorted { $0.count > $1.count }
+        chromeKeyStarts = ScalarFilter(chromeKeys.compactMap(\.first))
         chromeTitleKeys = scalars(v.chromeTitleKeys)
         chromeWidgets = scalars(v.chromeWidgets).sorted { $0.count > $1.count }
         breadcrumbMarkers = scalars(v.breadcrumbMarkers)

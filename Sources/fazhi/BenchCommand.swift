@@ -43,8 +43,26 @@ enum BenchCommand {
         return times[times.count / 2]
     }
 
+    /// `--loop parse|lint [--runs N]`: parse (or parse and lint) the 50 KB sample for about five seconds (or N
+    /// times, for an instruction count under valgrind) and print the
+    /// mean, so that a profiler attached from outside (`perf record`) sees one stage and nothing else.
+    static func loop(_ what: String, runs fixed: Int? = nil) -> Int32 {
+        guard what == "parse" || what == "lint" else { return CLI.fail("--loop 只接受 parse 或 lint") }
+        let text = SourceText(SampleReports.report(bytes: 50_000))
+        let linter = Linter()
+        _ = linter.lint(text)
+        var runs = 0
+        let start = now()
+        while fixed.map({ runs < $0 }) ?? (now() - start < 5000) {
+            if what == "parse" { _ = ReportParser().parse(text) } else { _ = linter.lint(text) }
+            runs += 1
+        }
+        print(String(format: "%@ 50KB：%d 次，平均 %.3f ms", what, runs, (now() - start) / Double(runs)))
+        return 0
+    }
+
     static func run(_ args: [String]) -> Int32 {
-        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples", "--docx"], flags: ["--quick", "--rules", "--cold-probe", "--cold-breakdown"])
+        let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples", "--docx", "--loop", "--runs"], flags: ["--quick", "--rules", "--cold-probe", "--cold-breakdown"])
         if let err { return CLI.fail(err) }
         guard pos.isEmpty else { return CLI.fail("bench 不接受参数 \(pos.joined(separator: " "))") }
         if let path = opts["--docx"] { return docx(path) }
@@ -52,6 +70,7 @@ enum BenchCommand {
         if opts["--rules"] != nil { return perRule() }
         if opts["--cold-probe"] != nil { return coldProbe() }
         if opts["--cold-breakdown"] != nil { return coldBreakdown() }
+        if let what = opts["--loop"] { return loop(what, runs: opts["--runs"].flatMap { Int($0) }) }
         let quick = opts["--quick"] != nil
         let format = opts["--format"] ?? "text"
         guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
