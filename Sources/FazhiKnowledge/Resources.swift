@@ -60,6 +60,16 @@ public enum KnowledgeResources {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// Why nothing can be checked on this installation, or nil: the knowledge folder was not found (a
+    /// `fazhi` copied away from its `Fazhi_FazhiKnowledge.resources`). Without it the parser misreads
+    /// headers and parts and the rules miss their word lists, so findings would be wrong, errors included:
+    /// the command line refuses and the language server shows this instead of diagnostics.
+    public static var unavailableMessage: String? {
+        guard directory == nil else { return nil }
+        return "找不到知识库文件夹 \(bundleName)。它应与 fazhi 程序放在同一目录（安装时放在 ../share/fazhi），"
+            + "也可以设置环境变量 FAZHI_RESOURCES 指向它。没有知识库，检查结果不可信，因此没有检查。"
+    }
+
     /// Reads a resource file, or nil when it cannot be found or read.
     public static func data(_ name: String) -> Data? {
         guard let dir = directory else { return nil }

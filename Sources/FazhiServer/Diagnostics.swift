@@ -104,13 +104,13 @@ extension FazhiLanguageServer {
     /// Diagnostics of a document serialized as a JSON array.
     func serializedDiagnostics(_ doc: Document) -> [UInt8] {
         if let why = doc.staleReason { return Array(JSON.array([staleDiagnostic(why).json]).serialized()) }
-        if let why = doc.tooLargeReason { return Array(JSON.array([tooLargeDiagnostic(why).json]).serialized()) }
+        if let why = doc.uncheckedReason { return Array(JSON.array([uncheckedDiagnostic(why).json]).serialized()) }
         return writer(doc).serialized(doc.shownDiagnostics)
     }
 
     func publish(_ doc: Document) {
         var params = DiagnosticWriter.publishHead(uri: doc.uri, version: doc.version)
-        if doc.staleReason == nil && doc.tooLargeReason == nil {
+        if doc.staleReason == nil && doc.uncheckedReason == nil {
             writer(doc).serialize(doc.shownDiagnostics, into: &params)
         } else {
             params.append(contentsOf: serializedDiagnostics(doc))
@@ -127,11 +127,12 @@ extension FazhiLanguageServer {
                        relatedInformation: [], data: nil)
     }
 
-    /// The one diagnostic a document over the size limit shows (see `Document.tooLargeReason`).
-    func tooLargeDiagnostic(_ why: String) -> LSP.Diagnostic {
+    /// The one diagnostic a document that is not checked shows (see `Document.uncheckedReason`): an error
+    /// when the installation is broken, information when the document is only too large.
+    func uncheckedDiagnostic(_ why: (code: String, message: String)) -> LSP.Diagnostic {
         LSP.Diagnostic(range: LSP.Range(LSP.Position(line: 0, character: 0), LSP.Position(line: 0, character: 0)),
-                       severity: .information, code: "too-large", codeDescriptionHref: nil, source: "fazhi",
-                       message: why, relatedInformation: [], data: nil)
+                       severity: why.code == "no-knowledge" ? .error : .information, code: why.code, codeDescriptionHref: nil,
+                       source: "fazhi", message: why.message, relatedInformation: [], data: nil)
     }
 
     // MARK: Linting, inline or on a worker
@@ -160,7 +161,7 @@ extension FazhiLanguageServer {
 
     /// Whether the document's lint goes to a worker (large, in sync, not a configuration file, within the limit).
     func runsOnWorker(_ doc: Document) -> Bool {
-        doc.text.count > LintWorker.inlineLimit && !doc.isStale && doc.tooLargeReason == nil && !Self.isConfigDocument(doc.uri)
+        doc.text.count > LintWorker.inlineLimit && !doc.isStale && doc.uncheckedReason == nil && !Self.isConfigDocument(doc.uri)
     }
 
     /// Starts (or keeps) a worker lint of the document's current text; cancels one of an older text.
@@ -233,7 +234,7 @@ extension FazhiLanguageServer {
     func pullDiagnostics(_ p: LSP.DocumentDiagnosticParams) throws -> JSON {
         guard let doc = documents[p.textDocument.uri] else { return ["kind": "full", "items": []] }
         if let why = doc.staleReason { return ["kind": "full", "items": [staleDiagnostic(why).json]] }
-        if let why = doc.tooLargeReason { return ["kind": "full", "items": [tooLargeDiagnostic(why).json]] }
+        if let why = doc.uncheckedReason { return ["kind": "full", "items": [uncheckedDiagnostic(why).json]] }
         return try withAnalysis(p.textDocument.uri) { [self] doc, _ in
             let resultId = String(doc.resultSerial)
             if p.previousResultId == resultId {

@@ -43,11 +43,16 @@ final class Document {
     /// Whether the analysis is of the current text under configuration `generation`.
     func isAnalyzed(generation: Int) -> Bool { report != nil && analyzedConfig == generation }
 
-    /// Why the document is not checked at all: larger than the limit the command line applies to files
-    /// (`FileLoader.maxTextSize`). Its text is kept in sync; only the analysis is skipped.
-    var tooLargeReason: String? {
+    /// Set when the knowledge was not found (`KnowledgeResources.unavailableMessage`): nothing is checked.
+    var unavailable: String?
+
+    /// Why the document is not checked at all: the knowledge is missing, or the text is larger than the
+    /// limit the command line applies to files (`FileLoader.maxTextSize`). Its text is kept in sync; only
+    /// the analysis is skipped.
+    var uncheckedReason: (code: String, message: String)? {
+        if let why = unavailable { return ("no-knowledge", why) }
         guard text.count > FileLoader.maxTextSize else { return nil }
-        return "文档过大（\(text.count >> 20) MB），fazhi 只检查不超过 \(FileLoader.maxTextSize >> 20) MB 的报告，此文档未检查。"
+        return ("too-large", "文档过大（\(text.count >> 20) MB），fazhi 只检查不超过 \(FileLoader.maxTextSize >> 20) MB 的报告，此文档未检查。")
     }
 
     /// The text changed: the running lint, if any, is of an older text.
@@ -118,7 +123,7 @@ final class Document {
     @discardableResult
     func analyze(config: LintConfig, generation: Int, serial: inout Int) -> Bool {
         if isStale || (report != nil && analyzedConfig == generation) { return false }
-        if tooLargeReason != nil {
+        if uncheckedReason != nil {
             install(report: ReportParser().parse(SourceText("")), diagnostics: [], generation: generation, serial: &serial)
             return true
         }

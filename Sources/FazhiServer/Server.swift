@@ -40,17 +40,21 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
     let config = ConfigStore()
     var serial = 0
     let knowledge: Knowledge
+    let unavailable: String?
     /// Lints large documents off the processing thread (Diagnostics.swift, LintWorker.swift).
     lazy var lintWorker: LintWorker = makeLintWorker()
 
     /// Runs the language server over standard input and output until the client exits; returns the exit
     /// code. (The CLI calls this, so that only FazhiServer meets the protocol layer.)
     public static func runOverStdio() -> Int32 {
-        LanguageServerRunner.runStdio(delegate: FazhiLanguageServer())
+        LanguageServerRunner.runStdio(delegate: FazhiLanguageServer(unavailable: KnowledgeResources.unavailableMessage))
     }
 
-    public init(knowledge: Knowledge = .shared) {
+    /// `unavailable`: why nothing can be checked (the knowledge was not found); every document then shows
+    /// that one diagnostic and the editor is told once.
+    public init(knowledge: Knowledge = .shared, unavailable: String? = nil) {
         self.knowledge = knowledge
+        self.unavailable = unavailable
     }
 
     // MARK: Lifecycle
@@ -77,6 +81,10 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
         let k = knowledge
         DispatchQueue.global(qos: .utility).async { _ = k.warmUp() }
         guard let client else { return }
+        if let why = unavailable {
+            client.logMessage(why, type: .error)
+            client.showMessage(why, type: .error)
+        }
         if extras.watchedFilesDynamicRegistration {
             client.registerCapability(id: "fazhi-config-watcher", method: "workspace/didChangeWatchedFiles",
                                       registerOptions: ["watchers": [["globPattern": "**/.fazhi.json"]]])
@@ -166,6 +174,7 @@ public final class FazhiLanguageServer: LanguageServerDelegate {
             return
         }
         documents[item.uri] = Document(uri: item.uri, languageId: item.languageId, version: item.version, text: item.text)
+        documents[item.uri]?.unavailable = unavailable
         markDirty(item.uri)
     }
 

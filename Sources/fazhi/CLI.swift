@@ -1,3 +1,4 @@
+import FazhiKnowledge
 import Foundation
 
 enum CLI {
@@ -42,6 +43,11 @@ enum CLI {
             return 2
         }
         let rest = Array(args.dropFirst())
+        // Commands that read a report or the knowledge refuse to give untrustworthy results without it
+        // (`text` only converts a document; `rules` prints the rules' own metadata; `lsp` tells the editor).
+        if ["outline", "lint", "fix", "explain", "bench", "review"].contains(cmd), let why = KnowledgeResources.unavailableMessage {
+            return fail(why)
+        }
         switch cmd {
         case "--help", "-h", "help":
             print(usage)

@@ -43,6 +43,49 @@ final class CLITests: XCTestCase {
     let example = "Examples/云溪镇2024年度法治政府建设情况报告.txt"
     let clean = "Examples/示例-规范报告.txt"
 
+    /// A `fazhi` copied away from its knowledge folder refuses the commands that read reports, with a
+    /// message saying where the folder should be, rather than print findings that would be wrong.
+    func testWithoutItsKnowledgeFazhiRefusesAndSaysWhere() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-cli-no-knowledge-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let exe = dir.appendingPathComponent("fazhi")
+        try FileManager.default.copyItem(at: Fazhi.binary, to: exe)
+        for args in [["lint", example], ["outline", example], ["fix", "--dry-run", example], ["explain", "行政复议法"]] {
+            let p = Process()
+            p.executableURL = exe
+            p.arguments = args
+            p.currentDirectoryURL = Fazhi.packageRoot
+            var env = ProcessInfo.processInfo.environment
+            env["FAZHI_RESOURCES"] = dir.appendingPathComponent("missing").path
+            p.environment = env
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile()
+            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 2, "\(args)")
+            XCTAssertTrue(o.isEmpty, "\(args): nothing on standard output")
+            XCTAssertTrue(e.contains("找不到知识库文件夹 Fazhi_FazhiKnowledge.resources"), "\(args): \(e)")
+        }
+        // With the folder named by FAZHI_RESOURCES the same copy works.
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = ["lint", clean]
+        p.currentDirectoryURL = Fazhi.packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["FAZHI_RESOURCES"] = Fazhi.packageRoot.appendingPathComponent("Sources/FazhiKnowledge/Resources").path
+        p.environment = env
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+    }
+
     func testHelpAndVersion() throws {
         let h = try Fazhi.run(["--help"])
         XCTAssertEqual(h.code, 0)

@@ -83,13 +83,15 @@ final class LSPTestClient: @unchecked Sendable {
     var nextID = 1000
     let timeout: TimeInterval
 
-    init(timeout: TimeInterval = 10) throws {
+    /// `executable` and `resources` (the FAZHI_RESOURCES folder) default to the built `fazhi` and the
+    /// package's knowledge.
+    init(timeout: TimeInterval = 10, executable: URL? = nil, resources: String? = nil) throws {
         self.timeout = timeout
         signal(SIGPIPE, SIG_IGN)
-        process.executableURL = fazhiExecutable()
+        process.executableURL = executable ?? fazhiExecutable()
         process.arguments = ["lsp", "--stdio"]
         var env = ProcessInfo.processInfo.environment
-        env["FAZHI_RESOURCES"] = testResources.path
+        env["FAZHI_RESOURCES"] = resources ?? testResources.path
         process.environment = env
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -103,6 +103,30 @@ final class WorkerTests: XCTestCase {
         XCTAssertEqual(c.finish(), 0)
     }
 
+    /// A `fazhi` copied away from its knowledge folder checks nothing: the editor is told once, and each
+    /// document shows one error saying why instead of findings that would be wrong.
+    func testWithoutItsKnowledgeTheServerChecksNothingAndSaysWhy() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-no-knowledge-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let exe = dir.appendingPathComponent("fazhi")
+        try FileManager.default.copyItem(at: fazhiExecutable(), to: exe)
+        let c = try LSPTestClient(executable: exe, resources: dir.appendingPathComponent("missing").path)
+        _ = c.initialize(richCapabilities)
+        let shown = c.wait("the editor told") { $0["method"]?.str == "window/showMessage" }
+        XCTAssertEqual(shown?["params"]?["type"], .int(1))
+        XCTAssertTrue(shown?["params"]?["message"]?.str?.contains("找不到知识库") ?? false, "\(String(describing: shown))")
+        let uri = "file:///tmp/fazhi-worker/no-knowledge.txt"
+        c.open(uri, "关于2024年度法治政府建设情况的报告\n\n一、主要举措\n")
+        let d = c.wait("diagnostics of version 1") { self.isDiagnostics($0, uri, version: 1) }
+        let items = d?["params"]?["diagnostics"]?.arr ?? []
+        XCTAssertEqual(items.count, 1, "\(items)")
+        XCTAssertEqual(items.first?["code"]?.str, "no-knowledge")
+        XCTAssertEqual(items.first?["severity"], .int(1))
+        XCTAssertEqual(c.finish(), 0)
+    }
+
     /// A document edited past the size limit (64 MiB, as for files on the command line) is kept in sync
     /// but not checked: one diagnostic says so; cut back below the limit, it is checked again.
     func testADocumentOverTheLimitIsNotChecked() throws {
