@@ -114,6 +114,7 @@ extension Builder {
                 i += 1
                 continue
             }
+            guard vocabulary.chromeWidgetStarts.mayContain(c) else { return false }
             for w in vocabulary.chromeWidgets where Builder.hasPrefix(f, w, at: i) {
                 i += w.count
                 words += 1

@@ -120,7 +120,7 @@ extension Builder {
                     break
                 }
                 if heading != lastHeading { lastHeading = heading; lastOrdinal = 0 }
-                items.removeAll(keepingCapacity: true)
+                if !items.isEmpty { items.removeAll(keepingCapacity: true) } // (most paragraphs have none)
                 Builder.enumerationMarkers(p, r.start, r.end, &items)
                 for (k, it) in items.enumerated() {
                     if it.ord == 1 || lastOrdinal == 0 { group += 1 }

@@ -201,6 +201,12 @@ enum Chars {
     /// Parses a Chinese numeral like 三, 十, 十一, 二十, 二十三, 一百零五 (≤ 999). Nil if malformed.
     static func chineseNumberValue<C: Collection>(_ s: C) -> Int? where C.Element == UInt32 {
         if s.isEmpty || s.count > 6 { return nil }
+        if s.count == 1, let v = s.first {
+            // One numeral, as most markers are (一、 （三） 二是): same answer as the loop below.
+            if v == .scalar("十") { return 10 }
+            if let d = chineseDigit(v), d > 0 { return d }
+            return nil
+        }
         var total = 0, current = -1
         var sawUnit = false
         for v in s {

@@ -19,6 +19,8 @@ struct ParserVocabulary: Sendable {
     let chromeKeyStarts: ScalarFilter
     let chromeTitleKeys: [[UInt32]]
     let chromeWidgets: [[UInt32]]
+    /// The first scalars of `chromeWidgets`.
+    let chromeWidgetStarts: ScalarFilter
     let breadcrumbMarkers: [[UInt32]]
     let breadcrumbHome: [[UInt32]]
     let titleDomains: [[UInt32]]
@@ -44,6 +46,7 @@ struct ParserVocabulary: Sendable {
         chromeKeyStarts = ScalarFilter(chromeKeys.compactMap(\.first))
         chromeTitleKeys = scalars(v.chromeTitleKeys)
         chromeWidgets = scalars(v.chromeWidgets).sorted { $0.count > $1.count }
+        chromeWidgetStarts = ScalarFilter(chromeWidgets.compactMap(\.first))
         breadcrumbMarkers = scalars(v.breadcrumbMarkers)
         breadcrumbHome = scalars(v.breadcrumbHome)
         titleDomains = scalars(v.titleDomains)
