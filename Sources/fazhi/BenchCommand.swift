@@ -31,13 +31,18 @@ enum BenchCommand {
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }
 
     /// Median wall time in ms of `body` over `runs` runs (after one warm-up run).
+    /// The median of `runs` samples of `body`'s time. A sample is the mean of a batch of calls lasting at
+    /// least 2 ms: a single sub-millisecond call is at the mercy of the clock and of whatever ran before.
     static func median(_ runs: Int, _ body: () -> Void) -> Double {
+        let t0 = now()
         body()
+        let first = max(now() - t0, 0.001)
+        let batch = max(1, Int((2.0 / first).rounded(.up)))
         var times: [Double] = []
         for _ in 0..<runs {
             let t = now()
-            body()
-            times.append(now() - t)
+            for _ in 0..<batch { body() }
+            times.append((now() - t) / Double(batch))
         }
         times.sort()
         return times[times.count / 2]
