@@ -106,7 +106,7 @@ print(f"""# 性能
 ## 机器与方法
 
 - 机器：{cpu()}，{os.cpu_count()} 核；{platform.system()} {platform.release()}；{swift}。
-- `fazhi bench`：在确定性生成的合成报告（结构、层次序数、数字、法律名称与常见瑕疵齐全）上计时，每项取多次运行的中位数；
+- `fazhi bench`：在确定性生成的合成报告（结构、层次序数、数字、法律名称与常见瑕疵齐全）上计时，每项取多个样本的中位数（一个样本是持续至少 2 ms 的一批调用的平均）；
   吞吐量语料为 60 份 40–160 KB 的报告。
 - `../shared/tools/lsp_latency.py`：从外部启动 `fazhi lsp`，打开报告，在中间一行交替插入、删除一个字符，
   记录每次 `didChange` 到带对应版本号的 `publishDiagnostics` 的时间。
@@ -114,6 +114,7 @@ print(f"""# 性能
 - 构建：`swift build -c release --static-swift-stdlib`（Linux 上静态链接 Swift 运行库，进程启动约 3 ms，动态链接约 8 ms）。
 - 机器由多人共用，负载会使“整个进程”的数字波动；表中为中位数。
 - 测试中不做计时断言；性能回归由本页数字发现。
+- 比较两个版本的方法与最近一次对比（读懂真实报告之后的代价）见 `docs/performance-compare.md`。
 """)
 
 # Batch review (`fazhi review`) is measured separately by Scripts/review_scale.sh; its time-and-memory table is
