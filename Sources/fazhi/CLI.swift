@@ -26,7 +26,8 @@ enum CLI {
       rules [--format text|json|markdown]
                                   列出全部检查规则
       lsp [--stdio]               以语言服务器（LSP）方式运行，通过标准输入输出通信
-      bench [--format text|json]  运行性能基准测试（--docx 文件：测量读取一份 Word 文档的时间）
+      bench [--format text|json]  运行性能基准测试（--docx 文件：测量读取一份 Word 文档的时间；
+                                  --loop parse|lint [--runs N]：只反复解析或检查 50 KB 样本，供性能剖析）
       --help, -h                  显示本帮助
       --version                   显示版本
 
@@ -34,7 +35,7 @@ enum CLI {
     不读取也不修改。
 
     退出码：0 没有警告及以上问题；1 有警告或错误（或 explain 找不到名称）；
-            2 用法错误、读写错误、无法识别编码或配置错误。review 生成了审核表即为 0（有报告未能读取时为 2）。
+            2 用法错误、读写错误、无法识别编码、配置错误或找不到知识库。review 生成了审核表即为 0（有报告未能读取时为 2）。
     """
 
     static func run(_ args: [String]) -> Int32 {
