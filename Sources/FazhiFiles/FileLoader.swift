@@ -41,18 +41,8 @@ public enum FileLoader {
     public static func load(path: String, snapshot wantSnapshot: Bool = true) throws(FileError) -> LoadedReport {
         let named = DocumentKind.byName(path)
         if case .unsupported(let what) = named { throw FileError(path: path, .unsupportedDocument(what)) }
-        let fd: Int32
-        switch Posix.openRead(path) {
-        case .success(let f): fd = f
-        case .failure(let e): throw FileError(path: path, e.code == EISDIR ? .isDirectory : .cannotRead(e))
-        }
+        let (fd, status) = try BoundedFile.openFile(path)
         defer { _ = Posix.closeChecked(fd) }
-        let status: FileStatus
-        switch Posix.fstat(fd) {
-        case .success(let s): status = s
-        case .failure(let e): throw FileError(path: path, .cannotRead(e))
-        }
-        if status.isDirectory { throw FileError(path: path, .isDirectory) }
         // A Word package's size is checked before reading it whole.
         if named == .docx, status.size > Int64(DocxReader.maxPackageSize) {
             throw FileError(path: path, .tooLarge(size: status.size, limit: DocxReader.maxPackageSize))

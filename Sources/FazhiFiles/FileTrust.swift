@@ -29,18 +29,8 @@ public enum BoundedFile {
     /// refused after reading at most `limit + 1` bytes (its size is checked first, and again while reading
     /// in case it grows).
     public static func read(path: String, limit: Int) throws(FileError) -> (bytes: [UInt8], snapshot: FileSnapshot) {
-        let fd: Int32
-        switch Posix.openRead(path) {
-        case .success(let f): fd = f
-        case .failure(let e): throw FileError(path: path, .cannotRead(e))
-        }
+        let (fd, status) = try openFile(path)
         defer { _ = Posix.closeChecked(fd) }
-        let status: FileStatus
-        switch Posix.fstat(fd) {
-        case .success(let s): status = s
-        case .failure(let e): throw FileError(path: path, .cannotRead(e))
-        }
-        if status.isDirectory { throw FileError(path: path, .isDirectory) }
         if status.size > Int64(limit) { throw FileError(path: path, .tooLarge(size: status.size, limit: limit)) }
         let bytes: [UInt8]
         switch Posix.readAll(fd, sizeHint: Int(status.size), limit: limit) {
@@ -49,5 +39,26 @@ public enum BoundedFile {
         }
         if bytes.count > limit { throw FileError(path: path, .tooLarge(size: Int64(bytes.count), limit: limit)) }
         return (bytes, FileSnapshot(status: status, bytes: bytes))
+    }
+
+    /// Opens `path` for reading and reads its status: the descriptor (the caller closes it) and the status
+    /// of what was opened (not of whatever the path names by the time it is read). A directory is refused.
+    static func openFile(_ path: String) throws(FileError) -> (fd: Int32, status: FileStatus) {
+        let fd: Int32
+        switch Posix.openRead(path) {
+        case .success(let f): fd = f
+        case .failure(let e): throw FileError(path: path, e.code == EISDIR ? .isDirectory : .cannotRead(e))
+        }
+        switch Posix.fstat(fd) {
+        case .success(let s):
+            if s.isDirectory {
+                _ = Posix.closeChecked(fd)
+                throw FileError(path: path, .isDirectory)
+            }
+            return (fd, s)
+        case .failure(let e):
+            _ = Posix.closeChecked(fd)
+            throw FileError(path: path, .cannotRead(e))
+        }
     }
 }

@@ -66,6 +66,20 @@ enum BenchCommand {
         return 0
     }
 
+    /// The median time to lint a sample report again after a one-character edit in its middle (the text
+    /// alternates between with and without the character, so every run lints a changed text).
+    static func relintAfterEdit(_ linter: Linter, bytes: Int, runs: Int) -> Double {
+        let base = SampleReports.report(bytes: bytes)
+        let mid = base.index(base.startIndex, offsetBy: base.count / 2)
+        var flip = false
+        return median(runs) {
+            flip.toggle()
+            var s = base
+            if flip { s.insert("法", at: mid) }
+            _ = linter.lint(SourceText(s))
+        }
+    }
+
     static func run(_ args: [String]) -> Int32 {
         let (opts, pos, err) = CLI.parseOptions(args, valued: ["--format", "--write-samples", "--docx", "--loop", "--runs"], flags: ["--quick", "--rules", "--cold-probe", "--cold-breakdown"])
         if let err { return CLI.fail(err) }
@@ -112,15 +126,7 @@ enum BenchCommand {
                                   target: name == "50KB" ? 3 : (name == "1MB" ? 50 : nil)))
         }
         // Re-lint after a one-character edit in the middle of a 50 KB report (what the server does per keystroke).
-        let base = SampleReports.report(bytes: 50_000)
-        let mid = base.index(base.startIndex, offsetBy: base.count / 2)
-        var flip = false
-        let relint = median(quick ? 5 : 51) {
-            flip.toggle()
-            var s = base
-            if flip { s.insert("法", at: mid) }
-            _ = linter.lint(SourceText(s))
-        }
+        let relint = relintAfterEdit(linter, bytes: 50_000, runs: quick ? 5 : 51)
         figures.append(Figure(key: "relintAfterEdit50KBMs", label: "50KB 报告改一个字后重新检查", value: relint, unit: "ms", target: 3))
 
         // Throughput over a generated corpus of many reports.
@@ -138,15 +144,7 @@ enum BenchCommand {
         }
         // A keystroke on a 1 MB report: the text edited, parsed and linted again (the server adds the
         // diagnostics' serialization; lsp_latency.py measures the whole round trip from outside).
-        let big = SampleReports.report(bytes: 1_000_000)
-        let bigMid = big.index(big.startIndex, offsetBy: big.count / 2)
-        var flip1 = false
-        let relint1 = median(quick ? 3 : 15) {
-            flip1.toggle()
-            var s = big
-            if flip1 { s.insert("法", at: bigMid) }
-            _ = linter.lint(SourceText(s))
-        }
+        let relint1 = relintAfterEdit(linter, bytes: 1_000_000, runs: quick ? 3 : 15)
         figures.append(Figure(key: "relintAfterEdit1MBMs", label: "1MB 报告改一个字后重新检查", value: relint1, unit: "ms", target: nil))
         // A folder of 200 ten-kilobyte reports linted by a fresh `fazhi lint` process, end to end.
         if let folder = folderThroughput(runs: quick ? 3 : 9) {

@@ -1,3 +1,4 @@
+import FazhiFiles
 import FazhiKnowledge
 import Foundation
 
@@ -78,6 +79,11 @@ enum CLI {
     /// Writes a warning to standard error.
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data(("fazhi: " + message + "\n").utf8))
+    }
+
+    /// Loads the one document a command reads: a path, or "-" for standard input.
+    static func loadDocument(_ arg: String) throws(FileError) -> LoadedReport {
+        arg == "-" ? try FileLoader.load(bytes: FileLoader.readStandardInput(name: "-"), name: "-") : try FileLoader.load(path: arg)
     }
 
     static func fail(_ message: String) -> Int32 {

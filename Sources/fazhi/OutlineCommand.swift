@@ -12,13 +12,7 @@ enum OutlineCommand {
         let format = opts["--format"] ?? "text"
         guard format == "text" || format == "json" else { return CLI.fail("未知格式 \(format)（可用 text、json）") }
         let loaded: LoadedReport
-        do {
-            loaded = pos[0] == "-"
-                ? try FileLoader.load(bytes: FileLoader.readStandardInput(name: "-"), name: "-")
-                : try FileLoader.load(path: pos[0])
-        } catch {
-            return CLI.fail(error.description)
-        }
+        do { loaded = try CLI.loadDocument(pos[0]) } catch { return CLI.fail(error.description) }
         let report = ReportParser().parse(loaded.source)
         if format == "json" {
             print(outlineJSON(report, path: pos[0]).serializedString(pretty: true))

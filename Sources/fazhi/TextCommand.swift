@@ -9,13 +9,7 @@ enum TextCommand {
         if let err { return CLI.fail(err) }
         guard pos.count == 1 else { return CLI.fail("text 需要且只需要一个文件") }
         let loaded: LoadedReport
-        do {
-            loaded = pos[0] == "-"
-                ? try FileLoader.load(bytes: FileLoader.readStandardInput(name: "-"), name: "-")
-                : try FileLoader.load(path: pos[0])
-        } catch {
-            return CLI.fail(error.description)
-        }
+        do { loaded = try CLI.loadDocument(pos[0]) } catch { return CLI.fail(error.description) }
         // The bytes as they are: no copy into a String and another into Data (a large file would be held three times).
         OutputStream.standard.write(loaded.source.bytes)
         OutputStream.standard.flush()
