@@ -1,3 +1,5 @@
+import FazhiKnowledge
+
 /// Whether a unit's plans for next year repeat its plans of the year before (照搬上年安排).
 ///
 /// Unlike copying between units, standard wording is not excluded here: a plan made of the same standard
@@ -71,10 +73,11 @@ struct UnitMatcher {
         return byCore[UnitMatcher.core(key)] ?? []
     }
 
-    /// The name without spaces; nil when it is too short or holds a placeholder (××镇, 某县): such a name
-    /// stands for no unit in particular.
+    /// The name without spaces, in simplified characters (a unit names itself as written, and a copy
+    /// republished in traditional characters is the same unit: 羅店鎮 meets 罗店镇); nil when it is too short
+    /// or holds a placeholder (××镇, 某县): such a name stands for no unit in particular.
     static func key(_ name: String) -> String? {
-        let k = String(String.UnicodeScalarView(name.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        let k = MatchNormalizer.shared.normalize(String(String.UnicodeScalarView(name.unicodeScalars.filter { !$0.properties.isWhitespace })))
         let placeholder = k.unicodeScalars.contains { "×XxＸ*＊某".unicodeScalars.contains($0) }
         return placeholder || k.unicodeScalars.count < 2 ? nil : k
     }

@@ -216,6 +216,9 @@ final class CopyDetectionTests: XCTestCase {
         XCTAssertEqual(m.matches("青禾县石桥镇"), [1])
         XCTAssertEqual(m.matches("白沙乡"), [])
         XCTAssertEqual(m.matches("××镇"), [], "placeholders name no unit")
+        XCTAssertEqual(m.matches("青禾縣雲溪鎮"), [0], "a copy in traditional characters is the same unit")
+        XCTAssertEqual(UnitMatcher([(0, "雲溪鎮")]).matches("云溪镇"), [0])
+        XCTAssertEqual(m.matches("青禾縣白沙鄉"), [])
     }
 
     func testTheFormulasFileIsReadAndFeedsTheBoilerplate() {
