@@ -98,11 +98,10 @@ struct Builder {
         return lines
     }
 
-    /// Folded scalars of `s..<e` (traditional → simplified, glosses dropped) for matching.
-    func normalized(_ s: Int, _ e: Int) -> [UInt32] {
-        guard s < e else { return [] }
-        var out: [UInt32] = []
-        out.reserveCapacity(e - s)
+    /// The one walk behind `normalized` and `folded`: each scalar of `s..<e` folded (traditional →
+    /// simplified) with the index it came from, pronunciation glosses after a Han character skipped.
+    @inline(__always)
+    func foldWalk(_ s: Int, _ e: Int, _ emit: (UInt32, Int) -> Void) {
         let fold = MatchNormalizer.shared
         var i = s
         while i < e {
@@ -111,9 +110,17 @@ struct Builder {
                 i = end
                 continue
             }
-            out.append(fold.fold(v))
+            emit(fold.fold(v), i)
             i += 1
         }
+    }
+
+    /// Folded scalars of `s..<e` (traditional → simplified, glosses dropped) for matching.
+    func normalized(_ s: Int, _ e: Int) -> [UInt32] {
+        guard s < e else { return [] }
+        var out: [UInt32] = []
+        out.reserveCapacity(e - s)
+        foldWalk(s, e) { v, _ in out.append(v) }
         return out
     }
 
@@ -123,23 +130,14 @@ struct Builder {
         var source: [Int] = []
     }
 
-    /// (`normalized` is the same walk without the sources; keep the two in step.)
     func folded(_ s: Int, _ e: Int) -> Folded {
         var out = Folded()
         guard s < e else { return out }
         out.scalars.reserveCapacity(e - s)
         out.source.reserveCapacity(e - s)
-        let fold = MatchNormalizer.shared
-        var i = s
-        while i < e {
-            let v = t.sc[i]
-            if (v == .asciiLeftParenthesis || v == .leftParenthesis), i > s, Scalars.isHan(t.sc[i - 1]), let end = MatchNormalizer.glossEnd(t.sc, i, end: e) {
-                i = end
-                continue
-            }
-            out.scalars.append(fold.fold(v))
+        foldWalk(s, e) { v, i in
+            out.scalars.append(v)
             out.source.append(i)
-            i += 1
         }
         return out
     }
